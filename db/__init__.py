@@ -1,0 +1,3 @@
+"""Project storage: the SQLAlchemy schema, engines for SQLite and PostgreSQL, migrations."""
+
+from __future__ import annotations

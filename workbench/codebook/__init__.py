@@ -1,0 +1,1 @@
+"""The codebook: code paths, templates, CSV exchange."""

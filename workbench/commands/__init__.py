@@ -1,0 +1,1 @@
+"""Every change to a project, as a reversible command."""
