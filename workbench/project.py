@@ -152,10 +152,10 @@ class Project:
 
         name = (name or getpass.getuser() or "coder").strip()
         with self.read() as session:
-            existing = session.scalars(select(Coder).where(Coder.name == name)).first()
+            existing = session.scalar(select(Coder.id).where(Coder.name == name))
         if existing is not None:
-            self.coder_id = existing.id
-            return existing.id
+            self.coder_id = existing
+            return existing
         command = AddCoder(name, initials=initials, colour=colour)
         self.run(command, undoable=False)
         assert command.coder_id is not None

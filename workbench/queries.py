@@ -17,6 +17,7 @@ from db.schema import (
     Event,
     Memo,
     Segment,
+    Setting,
     SpeakerTurn,
 )
 from workbench.attributes import parse_choices
@@ -249,3 +250,26 @@ def events(session: Session, limit: int | None = None) -> list[EventInfo]:
         )
         for e, name in session.execute(query).tuples()
     ]
+
+
+#: Names an attribute of a role may have in a project made without the template.
+_ROLE_NAMES = {
+    "source_type": ("source type", "tipo de fuente", "source_type"),
+    "state": ("state", "estado"),
+    "sector": ("sector",),
+    "respondent_type": ("respondent type", "tipo de informante", "respondent_type"),
+    "gender": ("gender", "género", "genero"),
+    "ilab_project": ("ilab project", "proyecto de ilab", "proyecto ilab", "ilab_project"),
+}
+
+
+def attribute_for_role(session: Session, role: str) -> int | None:
+    """The id of the attribute playing a role (``source_type``, ``state``...), if any."""
+    setting = session.get(Setting, "attribute_role." + role)
+    if setting is not None and setting.value.isdigit():
+        return int(setting.value)
+    names = _ROLE_NAMES.get(role, (role,))
+    for attribute in session.scalars(select(Attribute).where(Attribute.scope == "document")):
+        if attribute.name.casefold() in names:
+            return attribute.id
+    return None

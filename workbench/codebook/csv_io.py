@@ -206,6 +206,11 @@ class ImportCodebook(Command):
             updated={"code": [ident for ident, _ in self._updated]},
         )
 
+    @property
+    def updated_count(self) -> int:
+        """How many existing codes the import changed."""
+        return len(self._updated)
+
     def audit(self) -> AuditRecord:
         return AuditRecord(
             "codebook.import",

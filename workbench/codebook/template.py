@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
-from db.schema import Attribute, Code, CodeGroup, Outcome
+from db.schema import Attribute, Code, CodeGroup, Outcome, Setting
 from resources import RESOURCES
 from workbench.changes import Changes
 from workbench.codebook.tree import check_code_name
@@ -23,6 +23,9 @@ from workbench.errors import InvalidInputError, NotFoundError
 
 TEMPLATES = RESOURCES / "templates"
 LANGUAGES = ("en", "es")
+#: Settings ``attribute_role.<key>`` hold the id of the attribute a template key names,
+#: so that queries find "the source type" whatever language its name is in.
+ROLE_PREFIX = "attribute_role."
 
 
 def available_templates() -> list[str]:
@@ -56,6 +59,7 @@ class _Created:
     groups: list[int]
     codes: list[int]
     attributes: list[int]
+    roles: list[str]
 
 
 class ApplyTemplate(Command):
@@ -122,6 +126,7 @@ class ApplyTemplate(Command):
                     )
                 )
         attribute_ids: list[int] = []
+        roles: list[str] = []
         start = session.scalar(select(func.count(Attribute.id))) or 0
         for index, spec in enumerate(self.template.get("attributes", [])):
             choices = [_text(choice, lang) for choice in spec.get("choices", [])]
@@ -135,7 +140,12 @@ class ApplyTemplate(Command):
             session.add(attribute)
             session.flush()
             attribute_ids.append(attribute.id)
-        self._created = _Created(list(group_ids.values()), list(code_ids.values()), attribute_ids)
+            if spec.get("key"):
+                roles.append(ROLE_PREFIX + spec["key"])
+                session.merge(Setting(key=ROLE_PREFIX + spec["key"], value=str(attribute.id)))
+        self._created = _Created(
+            list(group_ids.values()), list(code_ids.values()), attribute_ids, roles
+        )
         return Changes.of(
             added={
                 "code_group": group_ids.values(),
@@ -152,6 +162,7 @@ class ApplyTemplate(Command):
         for code_id in reversed(created.codes):
             session.execute(delete(Code).where(Code.id == code_id))
         session.execute(delete(CodeGroup).where(CodeGroup.id.in_(created.groups)))
+        session.execute(delete(Setting).where(Setting.key.in_(created.roles)))
         session.execute(delete(Attribute).where(Attribute.id.in_(created.attributes)))
         return Changes.of(
             removed={
