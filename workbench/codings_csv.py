@@ -37,7 +37,7 @@ def export_codings(project: Project, path: Path, *, coder_ids: list[int] | None 
     def rows() -> Iterator[tuple[object, ...]]:
         with project.read() as session:
             paths = all_paths(session)
-            coders = dict(session.execute(select(Coder.id, Coder.name)).tuples().all())
+            coders = dict(session.execute(select(Coder.id, Coder.name)).all())
             documents = session.execute(
                 select(Document.id, Document.name).order_by(Document.position)
             ).all()
@@ -52,7 +52,7 @@ def export_codings(project: Project, path: Path, *, coder_ids: list[int] | None 
                 )
                 if coder_ids is not None:
                     query = query.where(Segment.coder_id.in_(coder_ids))
-                for coder_id, code_id, start, end, memo in session.execute(query).tuples():
+                for coder_id, code_id, start, end, memo in session.execute(query):
                     yield (
                         document.name,
                         coders[coder_id],
@@ -125,9 +125,7 @@ def import_codings(project: Project, path: Path) -> CodingsImport:
                     Segment.start,
                     Segment.end,
                 )
-            )
-            .tuples()
-            .all()
+            ).all()
         )
     accepted: list[tuple[int, str, str, int, int, str, int]] = []
     for row in rows:
@@ -153,7 +151,7 @@ def import_codings(project: Project, path: Path) -> CodingsImport:
             if not code:
                 raise InvalidInputError("the code is empty")
             accepted.append(
-                (document_id, code, row["coder"].strip(), start, end, row.get("memo", ""))
+                (document_id, code, row["coder"].strip(), start, end, row.get("memo", ""), line)
             )
         except WorkbenchError as error:
             result.refused.append(RefusedRow(line, str(error)))

@@ -62,8 +62,9 @@ def document_attributes(session: Session) -> dict[int, dict[str, str]]:
         .order_by(Attribute.position)
     )
     values: dict[int, dict[str, str]] = {}
-    for document_id, name, value in session.execute(query):
-        values.setdefault(document_id, {})[name] = value
+    for owner, name, value in session.execute(query):
+        if owner is not None:
+            values.setdefault(owner, {})[name] = value
     return values
 
 
@@ -72,7 +73,7 @@ def documents(session: Session, coder_ids: Collection[int] | None = None) -> lis
     counts_query = select(Segment.document_id, func.count(Segment.id)).group_by(Segment.document_id)
     if coder_ids is not None:
         counts_query = counts_query.where(Segment.coder_id.in_(coder_ids))
-    counts = {document_id: count for document_id, count in session.execute(counts_query).tuples()}
+    counts = {document_id: count for document_id, count in session.execute(counts_query)}
     values = document_attributes(session)
     query = select(
         Document.id,
@@ -143,7 +144,7 @@ def codes(session: Session, coder_ids: Collection[int] | None = None) -> list[Co
     ).group_by(Segment.code_id)
     if coder_ids is not None:
         counts_query = counts_query.where(Segment.coder_id.in_(coder_ids))
-    counts = {code_id: (n, docs) for code_id, n, docs in session.execute(counts_query).tuples()}
+    counts = {code_id: (n, docs) for code_id, n, docs in session.execute(counts_query)}
     groups = {g.id: g.name for g in session.scalars(select(CodeGroup))}
     rows = session.scalars(select(Code).order_by(Code.position, Code.id)).all()
     paths = paths_by_id({c.id: c.parent_id for c in rows}, {c.id: c.name for c in rows})
@@ -215,7 +216,21 @@ def segments(
         query = query.where(Segment.code_id.in_(code_ids))
     if coder_ids is not None:
         query = query.where(Segment.coder_id.in_(coder_ids))
-    return [SegmentInfo(*row) for row in session.execute(query)]
+    return [
+        SegmentInfo(
+            id=row.id,
+            guid=row.guid,
+            document_id=row.document_id,
+            code_id=row.code_id,
+            coder_id=row.coder_id,
+            start=row.start,
+            end=row.end,
+            memo=row.memo,
+            origin=row.origin,
+            created_at=row.created_at,
+        )
+        for row in session.execute(query)
+    ]
 
 
 def memos(
@@ -248,7 +263,7 @@ def events(session: Session, limit: int | None = None) -> list[EventInfo]:
         EventInfo(
             e.id, e.at, name, e.action, e.label, e.target_kind, e.target_id, e.before, e.after
         )
-        for e, name in session.execute(query).tuples()
+        for e, name in session.execute(query)
     ]
 
 

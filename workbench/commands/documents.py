@@ -141,18 +141,29 @@ class DeleteDocument(Command):
         session = ctx.session
         document = require(session, Document, self.document_id, "document")
         self._document = row_of(document)
-        tables = {
-            "segment": Segment,
-            "turn": SpeakerTurn,
-            "value": AttributeValue,
-            "case": CaseDocument,
-        }
         self._rows = {
-            key: [
+            "segment": [
                 row_of(r)
-                for r in session.scalars(select(model).where(model.document_id == document.id))
-            ]
-            for key, model in tables.items()
+                for r in session.scalars(select(Segment).where(Segment.document_id == document.id))
+            ],
+            "turn": [
+                row_of(r)
+                for r in session.scalars(
+                    select(SpeakerTurn).where(SpeakerTurn.document_id == document.id)
+                )
+            ],
+            "value": [
+                row_of(r)
+                for r in session.scalars(
+                    select(AttributeValue).where(AttributeValue.document_id == document.id)
+                )
+            ],
+            "case": [
+                row_of(r)
+                for r in session.scalars(
+                    select(CaseDocument).where(CaseDocument.document_id == document.id)
+                )
+            ],
         }
         session.execute(delete(Segment).where(Segment.document_id == document.id))
         session.delete(document)
@@ -165,7 +176,7 @@ class DeleteDocument(Command):
         session = ctx.session
         restore(session, Document, self._document)
         session.flush()
-        tables = {
+        tables: dict[str, type[Segment | SpeakerTurn | AttributeValue | CaseDocument]] = {
             "segment": Segment,
             "turn": SpeakerTurn,
             "value": AttributeValue,
