@@ -130,6 +130,16 @@ def _label_at(lines: list[str], index: int, offset: int) -> _Label | None:
     return None
 
 
+def _without_trailing_rules(speech: str) -> str:
+    """Drop trailing white space and ``---`` separator lines from a turn's speech."""
+    speech = speech.rstrip()
+    head, _, last = speech.rpartition("\n")
+    while last and _RULE_LINE.fullmatch(last):
+        speech = head.rstrip()
+        head, _, last = speech.rpartition("\n")
+    return speech
+
+
 def find_speaker_turns(text: str) -> tuple[SpeakerTurn, ...]:
     r"""Find the speaker turns in a transcript.
 
@@ -159,10 +169,10 @@ def find_speaker_turns(text: str) -> tuple[SpeakerTurn, ...]:
     turns: list[SpeakerTurn] = []
     for position, label in enumerate(labels):
         stop = labels[position + 1].boundary if position + 1 < len(labels) else len(text)
-        speech = text[label.speech_from : stop]
+        speech = _without_trailing_rules(text[label.speech_from : stop])
         stripped = speech.lstrip()
         start = label.speech_from + len(speech) - len(stripped)
-        end = start + len(stripped.rstrip())
+        end = start + len(stripped)
         if end > start:
             turns.append(SpeakerTurn(start=start, end=end, speaker=label.speaker))
     return tuple(turns)
