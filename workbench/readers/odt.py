@@ -96,9 +96,7 @@ class _Extractor:
             if key in _SKIP_INLINE:
                 pass
             elif namespace == _DRAW:
-                self.skipped_frames = self.skipped_frames or any(
-                    split_tag(node.tag) == (_DRAW, "text-box") for node in child.iter()
-                )
+                self.skipped_frames = self.skipped_frames or _has_text_box(child)
             elif key == (_TEXT, "s"):
                 para.literal(" " * _count(child.get(f"{{{_TEXT}}}c")))
             elif key == (_TEXT, "tab"):
@@ -129,9 +127,7 @@ class _Extractor:
             elif key in _BLOCK_CONTAINERS:
                 self.blocks(child, lines)
             elif key[0] == _DRAW:
-                self.skipped_frames = self.skipped_frames or any(
-                    split_tag(node.tag) == (_DRAW, "text-box") for node in child.iter()
-                )
+                self.skipped_frames = self.skipped_frames or _has_text_box(child)
 
     def table(self, table: ET.Element, lines: list[str]) -> None:
         """Append one line per table row; cells are separated by a tab."""
@@ -157,6 +153,11 @@ class _Extractor:
             elif name in _ROW_GROUPS:
                 rows.extend(self._rows(child))
         return rows
+
+
+def _has_text_box(element: ET.Element) -> bool:
+    """Tell whether a drawing element holds a text box (whose text is skipped)."""
+    return any(split_tag(node.tag) == (_DRAW, "text-box") for node in element.iter())
 
 
 def _count(value: str | None) -> int:

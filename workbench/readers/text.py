@@ -23,9 +23,7 @@ _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 _BAD_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # Symbols that never sit between two letters of a real word; seeing them
 # there means the bytes were decoded with the wrong single-byte code page.
-_IN_WORD_SYMBOL = re.compile(
-    r"(?<=[^\W\d_])[‚„†‡ˆ‰‹›˜¢£¤¥¦§¨©«¬®¯°±²³µ¶¸¹»¼½¾×÷¡¿\xa0](?=[^\W\d_])"
-)
+_IN_WORD_SYMBOL = re.compile(r"(?<=[^\W\d_])[‚„†‡ˆ‰‹›˜¢£¤¥¦§¨©«¬®¯°±²³µ¶¸¹»¼½¾×÷¡\xa0](?=[^\W\d_])")
 _SAVE_AS_UTF8 = "open it in a text editor and save it as UTF-8, then try again"
 
 

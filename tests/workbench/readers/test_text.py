@@ -47,6 +47,15 @@ def test_cp1252_with_curly_quotes_dash_and_euro(tmp_path: Path) -> None:
     assert result.encoding == "cp1252"
 
 
+def test_cp1252_typography_inside_words_is_accepted(tmp_path: Path) -> None:
+    text = "I don’t know—really… “Sí”, dijo; hola¿qué tal? 5 €"
+    path = tmp_path / "typography.txt"
+    path.write_bytes(text.encode("cp1252"))
+    result = read_file(path)
+    assert result.text == text
+    assert result.encoding == "cp1252"
+
+
 def test_cp1252_and_latin1_agree_without_c1_bytes(tmp_path: Path) -> None:
     path = tmp_path / "plain.txt"
     path.write_bytes("acción, niños".encode("cp1252"))
