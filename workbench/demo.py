@@ -14,12 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from resources import RESOURCES
-from workbench.codebook.template import attribute_key_names, choice_translations, load_template
+from workbench.codebook.template import (
+    ApplyTemplate,
+    attribute_key_names,
+    choice_translations,
+    load_template,
+)
 from workbench.commands.coders import AddCoder
 from workbench.commands.documents import ImportDocuments, NewDocument
 from workbench.commands.segments import AddSegments, NewSegment
 from workbench.errors import InvalidInputError
-from workbench.newproject import create_project
+from workbench.project import Project
 from workbench.readers import read_file
 
 DEMO = RESOURCES / "demo"
@@ -60,29 +65,42 @@ def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int]:
 def build_demo(path: Path, *, language: str = "es") -> DemoSummary:
     """Build the demo project at ``path`` (which must not exist).
 
+    A build that fails part-way removes the file again.
+
     Args:
         path: the new project file.
         language: the language of the codebook and attribute values (``es`` or ``en``).
     """
+    try:
+        return _build(path, language)
+    except Exception:
+        if path.exists():
+            for suffix in ("", "-wal", "-shm"):
+                extra = path.with_name(path.name + suffix)
+                if extra.exists():
+                    extra.unlink()
+        raise
+
+
+def _build(path: Path, language: str) -> DemoSummary:
     spec: dict[str, Any] = json.loads((DEMO / "demo.json").read_text(encoding="utf-8"))
     template = load_template(TEMPLATE)
     coders = spec["coders"]
     lead = next((c for c in coders if c.get("role") == "lead"), coders[0])
     name = spec.get("name", {}).get(language)
-    with create_project(
-        path, template=TEMPLATE, language=language, coder=lead["name"], name=name
-    ) as project:
+    with Project.create(path, language=language, name=name) as project:
         for coder in coders:
-            if coder["name"] != lead["name"]:
-                project.run(
-                    AddCoder(
-                        coder["name"],
-                        initials=coder["initials"],
-                        colour=coder["colour"],
-                        role=coder.get("role", "coder"),
-                    ),
-                    undoable=False,
-                )
+            project.run(
+                AddCoder(
+                    coder["name"],
+                    initials=coder["initials"],
+                    colour=coder["colour"],
+                    role=coder.get("role", "coder"),
+                ),
+                undoable=False,
+            )
+        project.use_coder(lead["name"])
+        project.run(ApplyTemplate(template, language), undoable=False)
         coder_ids = {c.initials: c.id for c in project.coders()}
         attribute_names = attribute_key_names(template, language)
         translations = choice_translations(template, language)
