@@ -116,8 +116,9 @@ def import_codings(project: Project, path: Path) -> CodingsImport:
         }
         resolver = CodeResolver(session)
         codable = {ident: flag for ident, flag in session.execute(select(Code.id, Code.codable))}
-        existing = set(
-            session.execute(
+        existing = {
+            (row.document_id, row.code_id, row.coder_id, row.start, row.end)
+            for row in session.execute(
                 select(
                     Segment.document_id,
                     Segment.code_id,
@@ -125,8 +126,8 @@ def import_codings(project: Project, path: Path) -> CodingsImport:
                     Segment.start,
                     Segment.end,
                 )
-            ).all()
-        )
+            )
+        }
     accepted: list[tuple[int, str, str, int, int, str, int]] = []
     for row in rows:
         line = int(row["#line"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli.output import emit_json, say
+from workbench.cli.output import add_command, emit_json, say
 from workbench.codebook.csv_io import export_codebook, import_codebook
 from workbench.codings_csv import export_codings, import_codings
 from workbench.project import Project
@@ -111,3 +111,34 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(f"{h.document}\t{h.start}-{h.end}\t{context}")
         say(f"{len(hits)} hits in {len({h.document_id for h in hits})} documents")
     return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``codebook``, ``codings`` and ``search``."""
+    codebook = add_command(sub, "codebook", cmd_codebook, "show, import or export the codebook")
+    codebook.add_argument("project", metavar="PROJECT")
+    codebook.add_argument("--json", action="store_true")
+    codebook.add_argument("--import", dest="import_file", metavar="FILE.csv")
+    codebook.add_argument("--export", dest="export_file", metavar="FILE.csv")
+
+    codings = add_command(sub, "codings", cmd_codings, "import or export codings as CSV")
+    codings.add_argument("project", metavar="PROJECT")
+    way = codings.add_mutually_exclusive_group(required=True)
+    way.add_argument("--import", dest="import_file", metavar="FILE.csv")
+    way.add_argument("--export", dest="export_file", metavar="FILE.csv")
+
+    search = add_command(
+        sub, "search", cmd_search, "search the documents (case- and accent-insensitive)"
+    )
+    search.add_argument("project", metavar="PROJECT")
+    search.add_argument("query", metavar="QUERY", help='words, prefix*, or "a quoted phrase"')
+    search.add_argument("--json", action="store_true")
+    search.add_argument(
+        "--match", choices=("any", "all"), default="any", help="documents with any or all terms"
+    )
+    search.add_argument(
+        "--code", metavar="CODE", help="code every hit with this code (path, name or label)"
+    )
+    search.add_argument(
+        "--scope", choices=("hit", "paragraph"), default="hit", help="what --code codes"
+    )

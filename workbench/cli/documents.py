@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from workbench.attribute_sheet import apply_sheet
-from workbench.cli.output import TerminalProgress, emit_json, say
+from workbench.cli.output import TerminalProgress, add_command, emit_json, say
 from workbench.importing import import_files, parse_assignments
 from workbench.newproject import create_project
 from workbench.project import Project
@@ -110,3 +110,36 @@ def cmd_demo(args: argparse.Namespace) -> int:
         )
     print(path)
     return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``new``, ``import``, ``docs`` and ``demo``."""
+    new = add_command(sub, "new", cmd_new, "create a project")
+    new.add_argument("project", metavar="PATH")
+    new.add_argument("--template", help="start from a bundled codebook template (usmca-evaluation)")
+    new.add_argument(
+        "--language", choices=("en", "es"), default="en", help="language of the template's texts"
+    )
+
+    imp = add_command(
+        sub, "import", cmd_import, "import transcripts (txt, docx, odt, rtf, pdf, md, vtt, srt)"
+    )
+    imp.add_argument("project", metavar="PROJECT")
+    imp.add_argument("files", metavar="FILE_OR_FOLDER", nargs="+")
+    imp.add_argument(
+        "--attr", action="append", metavar="NAME=VALUE", help="an attribute value for every file"
+    )
+    imp.add_argument(
+        "--attributes", metavar="SHEET", help="a CSV or XLSX sheet with one row per document"
+    )
+
+    docs = add_command(sub, "docs", cmd_docs, "list the documents")
+    docs.add_argument("project", metavar="PROJECT")
+    docs.add_argument("--json", action="store_true")
+
+    demo = add_command(sub, "demo", cmd_demo, "build the demo project")
+    demo.add_argument("path", metavar="PATH", nargs="?")
+    demo.add_argument(
+        "--language", choices=("en", "es"), default="es", help="language of the demo's codebook"
+    )
+    demo.add_argument("--rebuild", action="store_true", help="replace an existing demo project")

@@ -17,6 +17,9 @@ from workbench.errors import WorkbenchError
 
 Handler = Callable[[argparse.Namespace], int]
 
+#: Each command-line module adds its subcommands to the parser.
+REGISTRARS = (documents.register, coding.register)
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
@@ -33,68 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
 
-    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
-        command = sub.add_parser(name, help=help_text, description=help_text)
-        command.set_defaults(handler=handler)
-        return command
-
-    new = add("new", documents.cmd_new, "create a project")
-    new.add_argument("project", metavar="PATH")
-    new.add_argument("--template", help="start from a bundled codebook template (usmca-evaluation)")
-    new.add_argument(
-        "--language", choices=("en", "es"), default="en", help="language of the template's texts"
-    )
-
-    imp = add(
-        "import",
-        documents.cmd_import,
-        "import transcripts (txt, docx, odt, rtf, pdf, md, vtt, srt)",
-    )
-    imp.add_argument("project", metavar="PROJECT")
-    imp.add_argument("files", metavar="FILE_OR_FOLDER", nargs="+")
-    imp.add_argument(
-        "--attr", action="append", metavar="NAME=VALUE", help="an attribute value for every file"
-    )
-    imp.add_argument(
-        "--attributes", metavar="SHEET", help="a CSV or XLSX sheet with one row per document"
-    )
-
-    docs = add("docs", documents.cmd_docs, "list the documents")
-    docs.add_argument("project", metavar="PROJECT")
-    docs.add_argument("--json", action="store_true")
-
-    codebook = add("codebook", coding.cmd_codebook, "show, import or export the codebook")
-    codebook.add_argument("project", metavar="PROJECT")
-    codebook.add_argument("--json", action="store_true")
-    codebook.add_argument("--import", dest="import_file", metavar="FILE.csv")
-    codebook.add_argument("--export", dest="export_file", metavar="FILE.csv")
-
-    codings = add("codings", coding.cmd_codings, "import or export codings as CSV")
-    codings.add_argument("project", metavar="PROJECT")
-    way = codings.add_mutually_exclusive_group(required=True)
-    way.add_argument("--import", dest="import_file", metavar="FILE.csv")
-    way.add_argument("--export", dest="export_file", metavar="FILE.csv")
-
-    search = add("search", coding.cmd_search, "search the documents (case- and accent-insensitive)")
-    search.add_argument("project", metavar="PROJECT")
-    search.add_argument("query", metavar="QUERY", help='words, prefix*, or "a quoted phrase"')
-    search.add_argument("--json", action="store_true")
-    search.add_argument(
-        "--match", choices=("any", "all"), default="any", help="documents with any or all terms"
-    )
-    search.add_argument(
-        "--code", metavar="CODE", help="code every hit with this code (path, name or label)"
-    )
-    search.add_argument(
-        "--scope", choices=("hit", "paragraph"), default="hit", help="what --code codes"
-    )
-
-    demo = add("demo", documents.cmd_demo, "build the demo project")
-    demo.add_argument("path", metavar="PATH", nargs="?")
-    demo.add_argument(
-        "--language", choices=("en", "es"), default="es", help="language of the demo's codebook"
-    )
-    demo.add_argument("--rebuild", action="store_true", help="replace an existing demo project")
+    for register in REGISTRARS:
+        register(sub)
     return parser
 
 

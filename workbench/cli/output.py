@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 
@@ -42,3 +44,15 @@ class TerminalProgress:
             sys.stderr.write("\n")
         sys.stderr.flush()
         return True
+
+
+def add_command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    handler: Callable[[argparse.Namespace], int],
+    help_text: str,
+) -> argparse.ArgumentParser:
+    """Add a subcommand whose ``handler(args)`` returns the exit status."""
+    command = sub.add_parser(name, help=help_text, description=help_text)
+    command.set_defaults(handler=handler)
+    return command
