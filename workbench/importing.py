@@ -44,6 +44,7 @@ class ImportReport:
         problems: files that could not be read.
         warnings: (file, message) worth a look but not fatal.
         cancelled: the user cancelled; nothing was stored.
+        sources: the files read into documents, in the order of the import command.
     """
 
     imported: list[tuple[Path, int]] = field(default_factory=list)
@@ -51,6 +52,11 @@ class ImportReport:
     problems: list[ImportProblem] = field(default_factory=list)
     warnings: list[tuple[Path, str]] = field(default_factory=list)
     cancelled: bool = False
+    sources: list[Path] = field(default_factory=list)
+
+    def stored(self, command: ImportDocuments) -> None:
+        """Record the ids the import command gave the documents read from ``sources``."""
+        self.imported = list(zip(self.sources, command.document_ids, strict=True))
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
@@ -122,37 +128,39 @@ def parse_assignments(pairs: Sequence[str]) -> dict[str, str]:
     return values
 
 
-def import_files(
+def prepare_import(
     project: Project,
     paths: Iterable[Path],
     *,
-    attributes: Mapping[str, str] | None = None,
+    attributes: Mapping[int, str] | None = None,
     progress: Progress | None = None,
-) -> ImportReport:
-    """Read transcript files and store them as documents in one step.
+) -> tuple[ImportReport, ImportDocuments | None]:
+    """Read transcript files into a command that stores them, without running it.
+
+    This is the slow part of an import (it reads and parses every file) and touches
+    the project only to read names and hashes, so it can run on a worker thread.
 
     Args:
-        project: the open project (its current coder is recorded as importer).
+        project: the open project.
         paths: files and folders.
-        attributes: attribute values given to every imported document.
-        progress: called after each file is read; returning False cancels.
+        attributes: attribute id -> checked value, given to every document.
+        progress: called before each file is read; returning False cancels.
 
     Returns:
-        The report. A cancelled import stores nothing and says so.
+        The report (without the new ids) and the command, or None when there is
+        nothing to store or the user cancelled.
     """
     report = ImportReport()
     files = collect_files(paths)
-    values = resolve_attributes(project, attributes or {})
     with project.read() as session:
         rows = session.execute(select(Document.name, Document.sha256)).all()
     taken = {row.name for row in rows}
     by_hash = {row.sha256: row.name for row in rows}
     batch: list[NewDocument] = []
-    sources: list[Path] = []
     for index, path in enumerate(files):
         if progress is not None and not progress(index, len(files), path.name):
             report.cancelled = True
-            return report
+            return report, None
         try:
             data = path.read_bytes()
         except OSError as error:
@@ -186,15 +194,37 @@ def import_files(
                 encoding=read.encoding,
                 language=guess_language(read.text),
                 turns=tuple((t.start, t.end, t.speaker) for t in read.turns),
-                attributes=dict(values),
+                attributes=dict(attributes or {}),
             )
         )
-        sources.append(path)
+        report.sources.append(path)
     if progress is not None and not progress(len(files), len(files), ""):
         report.cancelled = True
-        return report
-    if batch:
-        command = ImportDocuments(batch)
+        return report, None
+    return report, ImportDocuments(batch) if batch else None
+
+
+def import_files(
+    project: Project,
+    paths: Iterable[Path],
+    *,
+    attributes: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Read transcript files and store them as documents in one undoable step.
+
+    Args:
+        project: the open project (its current coder is recorded as importer).
+        paths: files and folders.
+        attributes: attribute name -> value, given to every imported document.
+        progress: called before each file is read; returning False cancels.
+
+    Returns:
+        The report. A cancelled import stores nothing and says so.
+    """
+    values = resolve_attributes(project, attributes or {})
+    report, command = prepare_import(project, paths, attributes=values, progress=progress)
+    if command is not None:
         project.run(command)
-        report.imported = list(zip(sources, command.document_ids, strict=True))
+        report.stored(command)
     return report

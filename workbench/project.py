@@ -182,7 +182,13 @@ class Project:
         """Stop calling ``listener``."""
         self._listeners.remove(listener)
 
-    def _execute(self, command: Command, *, reverse: bool) -> Changes:
+    def execute(self, command: Command, *, reverse: bool = False) -> Changes:
+        """Do (or, with ``reverse``, undo) a command without touching the undo stack.
+
+        For clients that keep their own history (the GUI's undo stack). Like
+        :meth:`run`, it is one transaction with an audit-log entry, and listeners hear
+        of the changes.
+        """
         now = datetime.now(UTC)
         with self._sessions.begin() as session:
             ctx = CommandContext(session=session, coder_id=self.coder_id, now=now)
@@ -210,7 +216,7 @@ class Project:
         Raises:
             WorkbenchError: the command refused (nothing was written).
         """
-        changes = self._execute(command, reverse=False)
+        changes = self.execute(command, reverse=False)
         if undoable:
             self._undo.pushed(command)
         return changes
@@ -221,7 +227,7 @@ class Project:
         if command is None:
             return None
         try:
-            return self._execute(command, reverse=True)
+            return self.execute(command, reverse=True)
         except Exception:
             self._undo.give_back_undo(command)
             raise
@@ -232,7 +238,7 @@ class Project:
         if command is None:
             return None
         try:
-            return self._execute(command, reverse=False)
+            return self.execute(command, reverse=False)
         except Exception:
             self._undo.give_back_redo(command)
             raise
