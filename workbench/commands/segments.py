@@ -19,6 +19,7 @@ from workbench.commands.base import (
     restore,
     row_of,
 )
+from workbench.commands.codes import CodeSpec, CreateCode
 from workbench.errors import InvalidInputError
 
 ORIGINS = ("manual", "auto-code", "import", "adjudication")
@@ -278,3 +279,51 @@ def segment_exists(
         Segment.end == end,
     )
     return session.scalars(query).first() is not None
+
+
+class CodeInVivo(Command):
+    """Code a passage with a new code named by the passage itself ("in vivo")."""
+
+    label = "Code in vivo"
+
+    def __init__(
+        self, document_id: int, start: int, end: int, *, parent_id: int | None = None
+    ) -> None:
+        self.document_id, self.start, self.end, self.parent_id = document_id, start, end, parent_id
+        self.code_id: int | None = None
+        self.segment_id: int | None = None
+        self._code: Row | None = None
+        self._segment: Row | None = None
+
+    def do(self, ctx: CommandContext) -> Changes:
+        session = ctx.session
+        if self._code is not None and self._segment is not None:
+            restore(session, Code, self._code)
+            session.flush()
+            restore(session, Segment, self._segment)
+            return Changes.of(added={"code": [self._code["id"]], "segment": [self._segment["id"]]})
+        document = check_span(session, self.document_id, self.start, self.end)
+        words = " ".join(document.text[self.start : self.end].replace("/", " ").split())
+        name = words if len(words) <= 60 else words[:59].rstrip() + "…"
+        if not name:
+            raise InvalidInputError("select some words to name the new code after")
+        create = CreateCode(CodeSpec(name, parent_id=self.parent_id))
+        create.do(ctx)
+        assert create.code_id is not None
+        add = AddSegment(self.document_id, create.code_id, self.start, self.end)
+        add.do(ctx)
+        self.code_id, self.segment_id = create.code_id, add.segment_ids[0]
+        self._code = row_of(require(session, Code, self.code_id, "code"))
+        self._segment = row_of(require(session, Segment, self.segment_id, "segment"))
+        return Changes.of(added={"code": [self.code_id], "segment": [self.segment_id]})
+
+    def undo(self, ctx: CommandContext) -> Changes:
+        assert self.code_id is not None and self.segment_id is not None
+        ctx.session.delete(require(ctx.session, Segment, self.segment_id, "segment"))
+        ctx.session.flush()
+        ctx.session.delete(require(ctx.session, Code, self.code_id, "code"))
+        return Changes.of(removed={"code": [self.code_id], "segment": [self.segment_id]})
+
+    def audit(self) -> AuditRecord:
+        name = self._code["name"] if self._code else None
+        return AuditRecord("segment.invivo", "segment", self.segment_id, None, {"code": name})

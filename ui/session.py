@@ -1,0 +1,91 @@
+"""An open project in the GUI: the project, its undo stack and its change bus.
+
+Every change the GUI makes goes through :meth:`AppSession.run`: the core command is
+done at once (one transaction), then put on Qt's undo stack so that Ctrl+Z and the
+Edit menu can name and reverse it. Views listen to :attr:`ChangeBus.changed` and
+refresh only the kinds of things that changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from workbench.changes import Changes
+from workbench.commands.base import Command
+from workbench.errors import WorkbenchError
+from workbench.project import Project
+from workbench.search import SearchIndex
+
+
+class ChangeBus(QObject):
+    """Re-emits what each command changed, on the GUI thread."""
+
+    changed = Signal(object)
+
+
+class _UndoEntry(QUndoCommand):
+    """A core command on Qt's undo stack."""
+
+    def __init__(self, session: AppSession, command: Command) -> None:
+        super().__init__(command.label)
+        self._session = session
+        self._command = command
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # the command was already done before it was pushed
+            self._first = False
+            return
+        self._session._apply(self._command, reverse=False, entry=self)
+
+    def undo(self) -> None:
+        self._session._apply(self._command, reverse=True, entry=self)
+
+
+class AppSession(QObject):
+    """The project a window works on, with the coder who works."""
+
+    failed = Signal(str)
+
+    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.bus = ChangeBus(self)
+        self.undo_stack = QUndoStack(self)
+        self._search: SearchIndex | None = None
+        project.subscribe(self.bus.changed.emit)
+
+    @property
+    def coder_id(self) -> int | None:
+        """The coder whose segments new codings become."""
+        return self.project.coder_id
+
+    def search_index(self) -> SearchIndex:
+        """The project's search index, made on first use."""
+        if self._search is None:
+            self._search = SearchIndex(self.project)
+        return self._search
+
+    def run(self, command: Command) -> Changes | None:
+        """Do a command and put it on the undo stack; report a refusal instead of raising."""
+        try:
+            changes = self.project.execute(command)
+        except WorkbenchError as error:
+            self.failed.emit(str(error))
+            return None
+        self.undo_stack.push(_UndoEntry(self, command))
+        return changes
+
+    def _apply(self, command: Command, *, reverse: bool, entry: QUndoCommand) -> None:
+        try:
+            self.project.execute(command, reverse=reverse)
+        except WorkbenchError as error:
+            # The database is as it was; drop the entry so the stack tells the truth.
+            entry.setObsolete(True)
+            self.failed.emit(str(error))
+
+    def close(self) -> None:
+        """Forget the history and release the database."""
+        self.undo_stack.clear()
+        self.project.close()
