@@ -279,23 +279,13 @@ _CODERS = ("Ana Ruiz", "Berta Gómez", "Carlos Núñez", "Dana O'Neill", "Elena 
 # -- transcripts -------------------------------------------------------------------
 
 
+_WordLists = tuple[tuple[str, ...], ...]
+_SPANISH: _WordLists = (_ES_OPENERS, _ES_SUBJECTS, _ES_VERBS, _ES_OBJECTS, _ES_TAILS)
+_ENGLISH: _WordLists = (_EN_OPENERS, _EN_SUBJECTS, _EN_VERBS, _EN_OBJECTS, _EN_TAILS)
+
+
 def _sentence(rng: random.Random, spanish: bool) -> str:
-    if spanish:
-        openers, subjects, verbs, objects, tails = (
-            _ES_OPENERS,
-            _ES_SUBJECTS,
-            _ES_VERBS,
-            _ES_OBJECTS,
-            _ES_TAILS,
-        )
-    else:
-        openers, subjects, verbs, objects, tails = (
-            _EN_OPENERS,
-            _EN_SUBJECTS,
-            _EN_VERBS,
-            _EN_OBJECTS,
-            _EN_TAILS,
-        )
+    openers, subjects, verbs, objects, tails = _SPANISH if spanish else _ENGLISH
     parts = []
     if rng.random() < 0.4:
         parts.append(rng.choice(openers))
