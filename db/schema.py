@@ -99,6 +99,8 @@ class Document(Base):
     guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
     name: Mapped[str] = mapped_column(String(500), unique=True)
     text: Mapped[str] = mapped_column(Text)
+    #: The text folded for search (lower case, no accents, same length); filled at import.
+    folded: Mapped[str | None] = mapped_column(Text, nullable=True, deferred=True)
     length: Mapped[int] = mapped_column(Integer)
     source_format: Mapped[str] = mapped_column(String(20))
     language: Mapped[str | None] = mapped_column(String(20), nullable=True)

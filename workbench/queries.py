@@ -288,3 +288,18 @@ def attribute_for_role(session: Session, role: str) -> int | None:
         if attribute.name.casefold() in names:
             return attribute.id
     return None
+
+
+def cases(session: Session) -> list[tuple[int, str, list[int]]]:
+    """Every case as ``(id, name, linked document ids)``, by name."""
+    from db.schema import Case, CaseDocument
+
+    links: dict[int, list[int]] = {}
+    for case_id, document_id in session.execute(
+        select(CaseDocument.case_id, CaseDocument.document_id)
+    ):
+        links.setdefault(case_id, []).append(document_id)
+    return [
+        (c.id, c.name, sorted(links.get(c.id, [])))
+        for c in session.scalars(select(Case).order_by(Case.name))
+    ]

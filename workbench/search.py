@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import shlex
-import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -27,31 +26,11 @@ from workbench.changes import Changes
 from workbench.commands.segments import AddSegments, NewSegment
 from workbench.errors import InvalidInputError
 from workbench.project import Project
+from workbench.textfold import fold
 
 
-class _FoldTable(dict[int, int]):
-    """A ``str.translate`` table that folds each character on first sight."""
-
-    def __missing__(self, codepoint: int) -> int:
-        char = chr(codepoint)
-        stripped = "".join(
-            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
-        )
-        folded = stripped.lower()
-        if len(folded) != 1:
-            folded = char.lower() if len(char.lower()) == 1 else char
-        self[codepoint] = ord(folded)
-        return ord(folded)
-
-
-_TABLE = _FoldTable()
-for _codepoint in range(0x250):
-    _TABLE[_codepoint] = _TABLE.__missing__(_codepoint)
-
-
-def fold(text: str) -> str:
-    """Lower-case ``text`` and strip accents, keeping one character per character."""
-    return text.translate(_TABLE)
+def _after_word_character(folded: str, start: int) -> bool:
+    return start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "_")
 
 
 @dataclass(frozen=True)
@@ -62,10 +41,27 @@ class Term:
     prefix: bool = False
 
     def pattern(self) -> str:
-        """The regular expression that finds the term in folded text."""
+        """The regular expression that finds the term in folded text.
+
+        It starts with the literal word (so the scan can jump to it); that the word
+        also starts a word is checked by :meth:`spans`, not by the pattern.
+        """
         body = r"[\W_]+".join(re.escape(fold(word)) for word in self.words)
         tail = r"\w*" if self.prefix else r"(?!\w)"
-        return r"(?<!\w)" + body + tail
+        return body + tail
+
+    def spans(self, regex: re.Pattern[str], folded: str) -> list[tuple[int, int]]:
+        """Every ``(start, end)`` of the term in a folded text."""
+        found_spans: list[tuple[int, int]] = []
+        position = 0
+        while (found := regex.search(folded, position)) is not None:
+            start, end = found.span()
+            if _after_word_character(folded, start):
+                position = start + 1
+                continue
+            found_spans.append((start, end))
+            position = max(end, start + 1)
+        return found_spans
 
 
 def parse_query(query: str) -> list[Term]:
@@ -124,11 +120,15 @@ class SearchIndex:
                 known = set(self._folded)
                 ids = [i for i in session.scalars(select(Document.id)) if i not in known]
                 for start in range(0, len(ids), 200):
-                    query = select(Document.id, Document.name, Document.text).where(
-                        Document.id.in_(ids[start : start + 200])
-                    )
-                    for document_id, name, text in session.execute(query):
-                        self._folded[document_id] = (name, text, fold(text))
+                    query = select(
+                        Document.id, Document.name, Document.text, Document.folded
+                    ).where(Document.id.in_(ids[start : start + 200]))
+                    for document_id, name, text, folded in session.execute(query):
+                        self._folded[document_id] = (
+                            name,
+                            text,
+                            folded if folded is not None else fold(text),
+                        )
             self._complete = True
         return self._folded
 
@@ -156,8 +156,7 @@ class SearchIndex:
         if match not in ("any", "all"):
             raise InvalidInputError("match must be 'any' or 'all'")
         terms = parse_query(query)
-        combined = re.compile("|".join(term.pattern() for term in terms))
-        singles = [re.compile(term.pattern()) for term in terms]
+        patterns = [(term, re.compile(term.pattern())) for term in terms]
         hits: list[SearchHit] = []
         folded_texts = self._load()
         order = (
@@ -167,10 +166,16 @@ class SearchIndex:
         )
         for document_id in order:
             name, text, folded = folded_texts[document_id]
-            if match == "all" and not all(p.search(folded) for p in singles):
+            per_term = [term.spans(regex, folded) for term, regex in patterns]
+            if match == "all" and not all(per_term):
                 continue
-            for found in combined.finditer(folded):
-                start, end = found.span()
+            last_end = -1
+            for start, end in sorted(
+                (span for spans in per_term for span in spans), key=lambda s: (s[0], -s[1])
+            ):
+                if start < last_end:  # overlaps a hit of another term
+                    continue
+                last_end = end
                 hits.append(
                     SearchHit(
                         document_id=document_id,
@@ -194,24 +199,23 @@ def paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
     return left, len(text) if right == -1 else right
 
 
-def code_hits(
+def hits_command(
     project: Project, hits: Sequence[SearchHit], code_id: int, *, scope: str = "hit"
 ) -> AddSegments | None:
-    """Code every hit (or the paragraph around it) with a code, as one undoable step.
+    """The command that codes every hit (or the paragraph around it) with a code.
 
-    Spans the current coder has already coded with that code are skipped, and a
+    Spans the current coder has already coded with that code are left out, and a
     paragraph holding several hits is coded once.
 
     Returns:
-        The command that was run, or None when there was nothing new to code.
+        The command to run, or None when there is nothing new to code.
     """
     if scope not in ("hit", "paragraph"):
         raise InvalidInputError("scope must be 'hit' or 'paragraph'")
+    coders = None if project.coder_id is None else [project.coder_id]
     existing = {
         (s.document_id, s.start, s.end)
-        for s in project.segments(
-            code_ids=[code_id], coder_ids=None if project.coder_id is None else [project.coder_id]
-        )
+        for s in project.segments(code_ids=[code_id], coder_ids=coders)
     }
     spans: dict[tuple[int, int, int], None] = {}
     texts: dict[int, str] = {}
@@ -226,10 +230,22 @@ def code_hits(
             spans[key] = None
     if not spans:
         return None
-    command = AddSegments(
+    return AddSegments(
         [NewSegment(document_id, code_id, start, end) for document_id, start, end in spans],
         origin="auto-code",
         label=f"Code {len(spans)} search hits",
     )
-    project.run(command)
+
+
+def code_hits(
+    project: Project, hits: Sequence[SearchHit], code_id: int, *, scope: str = "hit"
+) -> AddSegments | None:
+    """Code every hit (or its paragraph) with a code, as one undoable step.
+
+    Returns:
+        The command that was run, or None when there was nothing new to code.
+    """
+    command = hits_command(project, hits, code_id, scope=scope)
+    if command is not None:
+        project.run(command)
     return command

@@ -19,6 +19,7 @@ from workbench.commands.base import (
     row_of,
 )
 from workbench.errors import ConflictError, InvalidInputError
+from workbench.textfold import fold
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class ImportDocuments(Command):
                 id=self.document_ids[index] if redo else None,
                 name=new.name,
                 text=new.text,
+                folded=fold(new.text),
                 length=len(new.text),
                 source_format=new.source_format,
                 language=new.language,
