@@ -8,6 +8,9 @@ refresh only the kinds of things that changed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -70,12 +73,29 @@ class AppSession(QObject):
     def run(self, command: Command) -> Changes | None:
         """Do a command and put it on the undo stack; report a refusal instead of raising."""
         try:
-            changes = self.project.execute(command)
+            return self.run_or_raise(command)
         except WorkbenchError as error:
             self.failed.emit(str(error))
             return None
+
+    def run_or_raise(self, command: Command) -> Changes:
+        """Do a command and put it on the undo stack; a refusal raises ``WorkbenchError``.
+
+        This is the runner handed to core functions that run several commands (an
+        import of codings, say); wrap such a call in :meth:`macro` to undo it at once.
+        """
+        changes = self.project.execute(command)
         self.undo_stack.push(_UndoEntry(self, command))
         return changes
+
+    @contextmanager
+    def macro(self, label: str) -> Iterator[None]:
+        """Group the commands run inside into one undo step named ``label``."""
+        self.undo_stack.beginMacro(label)
+        try:
+            yield
+        finally:
+            self.undo_stack.endMacro()
 
     def _apply(self, command: Command, *, reverse: bool, entry: QUndoCommand) -> None:
         try:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from db.schema import Code, Coder, Document, Segment
 from workbench.codebook.tree import CodeResolver, all_paths
+from workbench.commands.base import Runner
 from workbench.commands.coders import AddCoder
 from workbench.commands.codes import CodeSpec, CreateCode
 from workbench.commands.segments import AddSegments, NewSegment
@@ -92,7 +93,7 @@ def _int(value: str, what: str) -> int:
         raise InvalidInputError(f"{what} {value!r} is not a whole number") from None
 
 
-def import_codings(project: Project, path: Path) -> CodingsImport:
+def import_codings(project: Project, path: Path, *, run: Runner | None = None) -> CodingsImport:
     """Read a codings CSV and add its segments in one undoable step.
 
     Each row is checked: the document must exist, the offsets must lie inside it, and a
@@ -100,7 +101,11 @@ def import_codings(project: Project, path: Path) -> CodingsImport:
     are listed with the reason. Unknown codes are created under an "Imported" folder;
     unknown coders are added; an empty coder means the current coder. Rows that repeat
     a segment the project already has are counted as duplicates, not added again.
+
+    ``run`` runs each command (by default ``project.run``); the GUI passes its own, so
+    that the commands land on its undo stack.
     """
+    run = run or project.run
     _header, rows = read_rows(path, COLUMNS[:5])
     result = CodingsImport()
     with project.read() as session:
@@ -168,13 +173,13 @@ def import_codings(project: Project, path: Path) -> CodingsImport:
                 folder_id = resolver.find(IMPORTED_FOLDER)
                 if folder_id is None:
                     folder = CreateCode(CodeSpec(IMPORTED_FOLDER, codable=False))
-                    project.run(folder)
+                    run(folder)
                     folder_id = folder.code_id
                     assert folder_id is not None
                     resolver.remember(folder_id, None, IMPORTED_FOLDER)
             leaf = code.strip("/").split("/")[-1].strip()
             created = CreateCode(CodeSpec(leaf, parent_id=folder_id))
-            project.run(created)
+            run(created)
             assert created.code_id is not None
             resolver.remember(created.code_id, folder_id, leaf)
             codable[created.code_id] = True
@@ -191,7 +196,7 @@ def import_codings(project: Project, path: Path) -> CodingsImport:
         if coder:
             if coder.casefold() not in coders:
                 added = AddCoder(coder)
-                project.run(added, undoable=False)
+                run(added)
                 assert added.coder_id is not None
                 coders[coder.casefold()] = added.coder_id
                 result.new_coders.append(coder)
@@ -212,6 +217,6 @@ def import_codings(project: Project, path: Path) -> CodingsImport:
         command = AddSegments(
             new_segments, origin="import", label=f"Import {len(new_segments)} codings"
         )
-        project.run(command)
+        run(command)
         result.added = len(new_segments)
     return result

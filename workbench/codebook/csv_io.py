@@ -18,7 +18,7 @@ from db.schema import Code, CodeGroup
 from workbench.changes import Changes
 from workbench.codebook.tree import SEPARATOR, all_paths, check_code_name
 from workbench.colours import CODE_PALETTE, check_colour
-from workbench.commands.base import AuditRecord, Command, CommandContext, require
+from workbench.commands.base import AuditRecord, Command, CommandContext, Runner, require
 from workbench.csvfiles import read_rows, write_rows
 from workbench.errors import InvalidInputError
 from workbench.project import Project
@@ -221,8 +221,11 @@ class ImportCodebook(Command):
         )
 
 
-def import_codebook(project: Project, path: Path) -> ImportCodebook:
-    """Read a codebook CSV and apply it as one undoable step; returns the command run."""
+def import_codebook(project: Project, path: Path, *, run: Runner | None = None) -> ImportCodebook:
+    """Read a codebook CSV and apply it as one undoable step; returns the command run.
+
+    ``run`` runs the command (by default ``project.run``).
+    """
     command = ImportCodebook(read_codebook(path))
-    project.run(command)
+    (run or project.run)(command)
     return command

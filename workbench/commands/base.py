@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -20,6 +21,8 @@ from sqlalchemy.orm import DeclarativeBase, Session
 from workbench.changes import Changes
 
 Row = dict[str, Any]
+#: Something that runs a command and returns its changes (``Project.run``, or a GUI's).
+Runner = Callable[["Command"], Changes]
 M = TypeVar("M", bound=DeclarativeBase)
 
 
