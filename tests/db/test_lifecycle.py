@@ -88,6 +88,7 @@ def test_create_refuses_an_existing_file_and_leaves_it_alone(tmp_path: Path) -> 
     assert notes.read_text(encoding="utf-8") == "my notes, not a project\n"
 
 
+@pytest.mark.postgres
 def test_create_refuses_a_postgresql_database_with_tables(postgres_url: str) -> None:
     engine = make_engine(project_url(postgres_url))
     try:
@@ -182,11 +183,13 @@ def test_open_a_foreign_sqlite_database(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+@pytest.mark.postgres
 def test_open_a_postgresql_database_that_is_not_a_project(postgres_url: str) -> None:
     with pytest.raises(ProjectOpenError, match="not a workbench project"):
         Project.open(postgres_url)
 
 
+@pytest.mark.postgres
 def test_open_a_missing_postgresql_database(postgres_url: str) -> None:
     missing = postgres_url.rsplit("/", 1)[0] + "/no_such_database"
     with pytest.raises(ProjectOpenError, match="does not exist"):
@@ -344,6 +347,7 @@ def test_open_migrates_an_sqlite_project_from_0001_after_a_backup(tmp_path: Path
         assert again.report.backup is None
 
 
+@pytest.mark.postgres
 def test_open_migrates_a_postgresql_project_from_0001_without_a_backup(postgres_url: str) -> None:
     ids = _make_0001_project(postgres_url)
     with Project.open(postgres_url) as project:
@@ -378,5 +382,6 @@ def test_the_migrations_build_the_schema_of_the_orm_on_sqlite(tmp_path: Path) ->
     assert _schema_differences(str(tmp_path / "empty.qdb")) == []
 
 
+@pytest.mark.postgres
 def test_the_migrations_build_the_schema_of_the_orm_on_postgresql(postgres_url: str) -> None:
     assert _schema_differences(postgres_url) == []
