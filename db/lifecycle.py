@@ -107,6 +107,10 @@ def create_database(url: URL) -> Engine:
             config = alembic_config()
             config.attributes["connection"] = connection
             command.stamp(config, "head")
+        if is_sqlite(url):
+            # Write the header (application id) into the main file at once.
+            with engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     except Exception:
         engine.dispose()
         if is_sqlite(url):
@@ -133,10 +137,28 @@ def _check_sqlite_file(path: Path) -> None:
         raise NotAProjectError(f"{path} is not a workbench project (it is not an SQLite database)")
     application_id = int.from_bytes(header[68:72], "big")
     if application_id != APPLICATION_ID:
+        # A change of the header may still sit in the write-ahead log (a project open
+        # elsewhere, or left after a crash): ask SQLite, which reads the log too.
+        application_id = _application_id(path)
+    if application_id != APPLICATION_ID:
         raise NotAProjectError(
             f"{path} is an SQLite database but not a workbench project "
             f"(application id {application_id:#x})"
         )
+
+
+def _application_id(path: Path) -> int:
+    try:
+        connection = sqlite3.connect(path)
+    except sqlite3.Error:
+        return 0
+    try:
+        row = connection.execute("PRAGMA application_id").fetchone()
+    except sqlite3.Error:
+        return 0
+    finally:
+        connection.close()
+    return int(row[0]) if row else 0
 
 
 def backup_sqlite(path: Path, tag: str) -> Path:

@@ -104,15 +104,6 @@ def test_create_refuses_a_postgresql_database_with_tables(postgres_url: str) -> 
         engine.dispose()
 
 
-_WAL_HEADER_BUG = (
-    "db/lifecycle.py _check_sqlite_file reads the application id from the main file's "
-    "header, but a new project's PRAGMA application_id sits in the WAL until a checkpoint: "
-    "the project is refused as 'not a workbench project' while it is open elsewhere or "
-    "after a crash left its -wal file"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=_WAL_HEADER_BUG)
 def test_a_project_can_be_opened_while_it_is_open_elsewhere(tmp_path: Path) -> None:
     path = tmp_path / "shared.qdb"
     with Project.create(path) as first:
@@ -121,7 +112,6 @@ def test_a_project_can_be_opened_while_it_is_open_elsewhere(tmp_path: Path) -> N
             assert [c.name for c in second.coders()] == ["Ana"]
 
 
-@pytest.mark.xfail(strict=True, reason=_WAL_HEADER_BUG)
 def test_a_project_left_with_its_wal_after_a_crash_opens(tmp_path: Path) -> None:
     path = tmp_path / "work.qdb"
     crashed = tmp_path / "crashed.qdb"

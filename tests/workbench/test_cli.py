@@ -13,7 +13,10 @@ import pytest
 from workbench import __version__
 from workbench.cli.main import main
 
-SPANISH = "ENTREVISTADORA: ¿Qué cambió?\nTRABAJADORA: Ya no hay TRABAJO INFANTIL en la zafra; trabajó mi hijo antes.\n"
+SPANISH = (
+    "ENTREVISTADORA: ¿Qué cambió?\n"
+    "TRABAJADORA: Ya no hay TRABAJO INFANTIL en la zafra; trabajó mi hijo antes.\n"
+)
 ENGLISH = (
     "Interviewer: What changed?\nRespondent: We elected our union delegates by secret ballot.\n"
 )

@@ -326,14 +326,6 @@ ROUND_TRIPS: dict[str, tuple[Callable[[World], Command], str]] = {
 }
 
 
-# Redo of these builds a new row (same id) instead of restoring the one undo removed.
-_REDO_MAKES_NEW_ROWS = {
-    "CreateCodeGroup": "CreateCodeGroup.do gives the group a new guid on redo",
-    "CreateAttribute": "CreateAttribute.do gives the attribute a new guid on redo",
-    "ImportDocuments": "ImportDocuments.do gives the documents a new guid and imported_at on redo",
-}
-
-
 @pytest.mark.parametrize("name", list(ROUND_TRIPS))
 def test_undo_gives_back_the_state_before(project: Project, world: World, name: str) -> None:
     build, action = ROUND_TRIPS[name]
@@ -354,18 +346,7 @@ def test_undo_gives_back_the_state_before(project: Project, world: World, name: 
     assert event_count(project) == events + 2
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(strict=True, reason=_REDO_MAKES_NEW_ROWS[name])
-            if name in _REDO_MAKES_NEW_ROWS
-            else (),
-        )
-        for name in ROUND_TRIPS
-    ],
-)
+@pytest.mark.parametrize("name", list(ROUND_TRIPS))
 def test_redo_gives_back_the_state_after(project: Project, world: World, name: str) -> None:
     build, action = ROUND_TRIPS[name]
     before = snapshot(project)
@@ -555,11 +536,6 @@ def test_an_edit_of_a_stale_version_is_refused(project: Project, project_locatio
     assert project.codes()[0].name == "Pay"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="UpdateCode.do checks expected_version on redo too; after undo the version has "
-    "moved on, so redoing an edit made with expected_version always raises ConflictError",
-)
 def test_an_edit_made_with_expected_version_can_be_redone(project: Project) -> None:
     command = CreateCode(CodeSpec("Wages"))
     project.run(command)
@@ -626,11 +602,6 @@ _MISSING = 987654
         pytest.param(lambda w: AddMemo("document", _MISSING, "dangling"), id="memo-on-no-document"),
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="commands do not check the rows they refer to: the database's IntegrityError "
-    "(or, for a memo, nothing at all) comes out instead of a NotFoundError",
-)
 def test_a_reference_to_a_missing_row_is_refused(
     project: Project, world: World, build: Callable[[World], Command]
 ) -> None:
@@ -646,11 +617,6 @@ def test_a_reference_to_a_missing_row_is_refused(
         pytest.param(lambda w: DeleteCode(w.voice, segments="parent"), id="delete-to-folder"),
         pytest.param(lambda w: MergeCodes(w.voice, w.themes), id="merge-into-folder"),
     ],
-)
-@pytest.mark.xfail(
-    strict=True,
-    reason="DeleteCode(segments='parent') and MergeCodes move segments onto a non-codable "
-    "(folder) code without the check_codable that AddSegments and RecodeSegment apply",
 )
 def test_segments_are_never_moved_onto_a_folder_code(
     project: Project, world: World, build: Callable[[World], Command]

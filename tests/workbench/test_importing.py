@@ -13,7 +13,10 @@ from workbench.importing import import_files
 from workbench.newproject import create_project
 from workbench.queries import speaker_turns
 
-SPANISH = "ENTREVISTADORA: ¿Qué cambió en su comunidad?\nTRABAJADORA: Los niños ya no trabajan en la zafra; acción sindical.\n"
+SPANISH = (
+    "ENTREVISTADORA: ¿Qué cambió en su comunidad?\n"
+    "TRABAJADORA: Los niños ya no trabajan en la zafra; acción sindical.\n"
+)
 
 
 @pytest.fixture

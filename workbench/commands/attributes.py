@@ -7,10 +7,18 @@ from collections.abc import Sequence
 
 from sqlalchemy import func, select
 
-from db.schema import Attribute, AttributeValue
+from db.schema import Attribute, AttributeValue, Document
 from workbench.attributes import KINDS, normalise_value, parse_choices
 from workbench.changes import Changes
-from workbench.commands.base import AuditRecord, Command, CommandContext, require
+from workbench.commands.base import (
+    AuditRecord,
+    Command,
+    CommandContext,
+    Row,
+    require,
+    restore,
+    row_of,
+)
 from workbench.errors import InvalidInputError
 
 
@@ -33,21 +41,24 @@ class CreateAttribute(Command):
             raise InvalidInputError("a choice attribute needs its choices")
         self.kind, self.scope, self.choices = kind, scope, tuple(choices)
         self.attribute_id: int | None = None
+        self._row: Row | None = None
 
     def do(self, ctx: CommandContext) -> Changes:
         session = ctx.session
+        if self._row is not None:
+            restore(session, Attribute, self._row)
+            return Changes.of(added={"attribute": [self._row["id"]]})
         clash = session.scalars(
             select(Attribute).where(
                 Attribute.scope == self.scope, func.lower(Attribute.name) == self.name.lower()
             )
         ).first()
-        if clash is not None and clash.id != self.attribute_id:
+        if clash is not None:
             raise InvalidInputError(
                 f"there is already a {self.scope} attribute named {self.name!r}"
             )
         position = session.scalar(select(func.count(Attribute.id))) or 0
         attribute = Attribute(
-            id=self.attribute_id,
             name=self.name,
             kind=self.kind,
             scope=self.scope,
@@ -57,6 +68,7 @@ class CreateAttribute(Command):
         session.add(attribute)
         session.flush()
         self.attribute_id = attribute.id
+        self._row = row_of(attribute)
         return Changes.of(added={"attribute": [attribute.id]})
 
     def undo(self, ctx: CommandContext) -> Changes:
@@ -95,7 +107,11 @@ class SetAttributeValues(Command):
         attributes: dict[int, Attribute] = {}
         changed: set[int] = set()
         before: list[tuple[int, int, str | None]] = []
+        documents: set[int] = set()
         for document_id, attribute_id, raw in values:
+            if document_id not in documents:
+                require(session, Document, document_id, "document")
+                documents.add(document_id)
             if attribute_id not in attributes:
                 attributes[attribute_id] = require(session, Attribute, attribute_id, "attribute")
             attribute = attributes[attribute_id]

@@ -73,16 +73,21 @@ class CreateCodeGroup(Command):
         if not self.name:
             raise InvalidInputError("a code group needs a name")
         self.group_id: int | None = None
+        self._row: Row | None = None
 
     def do(self, ctx: CommandContext) -> Changes:
+        if self._row is not None:
+            restore(ctx.session, CodeGroup, self._row)
+            return Changes.of(added={"code_group": [self._row["id"]]})
         existing = ctx.session.scalars(select(CodeGroup).where(CodeGroup.name == self.name)).first()
-        if existing is not None and existing.id != self.group_id:
+        if existing is not None:
             raise InvalidInputError(f"there is already a code group named {self.name!r}")
         position = ctx.session.scalar(select(func.count(CodeGroup.id))) or 0
-        group = CodeGroup(id=self.group_id, name=self.name, position=position)
+        group = CodeGroup(name=self.name, position=position)
         ctx.session.add(group)
         ctx.session.flush()
         self.group_id = group.id
+        self._row = row_of(group)
         return Changes.of(added={"code_group": [group.id]})
 
     def undo(self, ctx: CommandContext) -> Changes:
@@ -134,6 +139,8 @@ class CreateCode(Command):
             parent = require(session, Code, spec.parent_id, "parent code")
             if group_id is None:
                 group_id = parent.group_id
+        if spec.group_id is not None:
+            require(session, CodeGroup, spec.group_id, "code group")
         _check_sibling_name(session, spec.parent_id, spec.name)
         count = session.scalar(select(func.count(Code.id))) or 0
         siblings = (
@@ -220,10 +227,14 @@ class UpdateCode(Command):
             )
         if "name" in self.fields:
             _check_sibling_name(ctx.session, code.parent_id, self.fields["name"], code.id)
+        if self.fields.get("group_id") is not None:
+            require(ctx.session, CodeGroup, self.fields["group_id"], "code group")
         self._before = {key: getattr(code, key) for key in self.fields}
         for key, value in self.fields.items():
             setattr(code, key, value)
         code.version += 1
+        # The version guards the first edit only: undo and redo move it themselves.
+        self.expected_version = None
         return Changes.of(updated={"code": [code.id]})
 
     def undo(self, ctx: CommandContext) -> Changes:
@@ -391,6 +402,11 @@ class DeleteCode(Command):
         if self.segments == "parent":
             if code.parent_id is None:
                 raise InvalidInputError(f"{code.name!r} has no parent code to take its segments")
+            parent = require(session, Code, code.parent_id, "code")
+            if segment_ids and not parent.codable:
+                raise InvalidInputError(
+                    f"{parent.name!r} is a folder, not a code; its segments cannot move there"
+                )
             for segment in session.scalars(select(Segment).where(Segment.id.in_(segment_ids))):
                 self._moved.append((segment.id, segment.code_id))
                 segment.code_id = code.parent_id
@@ -458,6 +474,14 @@ class MergeCodes(Command):
         target = require(session, Code, self.target_id, "code")
         if target.id in _subtree(session, source.id):
             raise InvalidInputError("a code cannot be merged into one of its own children")
+        has_segments = session.scalar(
+            select(func.count(Segment.id)).where(Segment.code_id == source.id)
+        )
+        if has_segments and not target.codable:
+            raise InvalidInputError(
+                f"{target.name!r} is a folder, not a code; "
+                f"the segments of {source.name!r} cannot move there"
+            )
         existing = {
             (s.document_id, s.coder_id, s.start, s.end)
             for s in session.scalars(select(Segment).where(Segment.code_id == target.id))

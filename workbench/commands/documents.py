@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import delete, func, insert, select
 
-from db.schema import AttributeValue, CaseDocument, Document, Segment, SpeakerTurn
+from db.schema import (
+    Attribute,
+    AttributeValue,
+    CaseDocument,
+    Document,
+    Segment,
+    SpeakerTurn,
+    new_guid,
+)
 from workbench.changes import Changes
 from workbench.commands.base import (
     AuditRecord,
@@ -60,6 +69,7 @@ class ImportDocuments(Command):
             "Import document" if len(documents) == 1 else f"Import {len(documents)} documents"
         )
         self.document_ids: list[int] = []
+        self._identity: list[tuple[str, datetime]] = []
 
     def do(self, ctx: CommandContext) -> Changes:
         session = ctx.session
@@ -72,10 +82,15 @@ class ImportDocuments(Command):
             raise InvalidInputError(f"documents named {', '.join(sorted(taken))} exist already")
         position = session.scalar(select(func.coalesce(func.max(Document.position), 0))) or 0
         redo = bool(self.document_ids)
+        if not redo:
+            wanted = {a for new in self.documents for a in new.attributes}
+            for attribute_id in wanted:
+                require(session, Attribute, attribute_id, "attribute")
         ids: list[int] = []
         for index, new in enumerate(self.documents):
             document = Document(
                 id=self.document_ids[index] if redo else None,
+                guid=self._identity[index][0] if redo else new_guid(),
                 name=new.name,
                 text=new.text,
                 folded=fold(new.text),
@@ -86,7 +101,7 @@ class ImportDocuments(Command):
                 sha256=new.sha256,
                 encoding=new.encoding,
                 position=position + index + 1,
-                imported_at=ctx.now,
+                imported_at=self._identity[index][1] if redo else ctx.now,
                 imported_by=ctx.coder_id,
             )
             session.add(document)
@@ -108,8 +123,14 @@ class ImportDocuments(Command):
                         for attribute_id, value in new.attributes.items()
                     ],
                 )
+        if not redo:
+            rows = session.execute(
+                select(Document.id, Document.guid, Document.imported_at).where(Document.id.in_(ids))
+            ).all()
+            by_id = {row.id: (row.guid, row.imported_at) for row in rows}
+            self._identity = [by_id[ident] for ident in ids]
         self.document_ids = ids
-        return Changes.of(added={"document": ids}, updated={"attribute_value": []})
+        return Changes.of(added={"document": ids})
 
     def undo(self, ctx: CommandContext) -> Changes:
         session = ctx.session

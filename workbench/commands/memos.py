@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from db.schema import Memo
+from db.schema import Case, Code, Document, Memo
 from workbench.changes import Changes
 from workbench.commands.base import (
     AuditRecord,
@@ -43,6 +43,9 @@ class AddMemo(Command):
         if self._row is not None:
             restore(ctx.session, Memo, self._row)
             return Changes.of(added={"memo": [self._row["id"]]})
+        if self.target_id is not None:
+            model = {"document": Document, "code": Code, "case": Case}[self.target_kind]
+            require(ctx.session, model, self.target_id, self.target_kind)
         memo = Memo(
             target_kind=self.target_kind,
             target_id=self.target_id,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from db.schema import Code, Document, Segment, new_guid
+from db.schema import Code, Coder, Document, Segment, new_guid
 from workbench.changes import Changes
 from workbench.commands.base import (
     AuditRecord,
@@ -79,6 +79,7 @@ class AddSegments(Command):
         session = ctx.session
         lengths: dict[int, int] = {}
         codes: set[int] = set()
+        coders: set[int] = set()
         rows: list[Row] = []
         for new in self.segments:
             if new.document_id not in lengths:
@@ -91,6 +92,9 @@ class AddSegments(Command):
             coder_id = new.coder_id if new.coder_id is not None else ctx.coder_id
             if coder_id is None:
                 raise InvalidInputError("choose who is coding before coding (a coder identity)")
+            if coder_id not in coders:
+                require(session, Coder, coder_id, "coder")
+                coders.add(coder_id)
             rows.append(
                 {
                     "guid": new_guid(),
