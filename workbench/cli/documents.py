@@ -143,3 +143,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--language", choices=("en", "es"), default="es", help="language of the demo's codebook"
     )
     demo.add_argument("--rebuild", action="store_true", help="replace an existing demo project")
+    demo.add_argument(
+        "--no-open",
+        action="store_true",
+        help="only build it (the desktop program opens it otherwise)",
+    )

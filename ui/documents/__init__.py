@@ -1,0 +1,1 @@
+"""The documents panel: the project's transcripts, their attributes, import."""

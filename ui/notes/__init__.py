@@ -1,0 +1,1 @@
+"""Editors for memos, document attributes and case links."""

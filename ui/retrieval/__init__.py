@@ -1,0 +1,1 @@
+"""The retrieval panel: every passage coded with the selected codes."""

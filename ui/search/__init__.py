@@ -1,0 +1,1 @@
+"""The search panel over the core's full-text search."""
