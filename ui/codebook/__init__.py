@@ -1,0 +1,18 @@
+"""The codebook: its item model, its pane, and the quick-code palette."""
+
+from __future__ import annotations
+
+from ui.codebook.mime import CODE_MIME, SPAN_MIME, Span, parse_span, span_mime_data
+from ui.codebook.model import KIND_CODE, KIND_GROUP, CodebookModel, CodebookRole
+
+__all__ = [
+    "CODE_MIME",
+    "KIND_CODE",
+    "KIND_GROUP",
+    "SPAN_MIME",
+    "CodebookModel",
+    "CodebookRole",
+    "Span",
+    "parse_span",
+    "span_mime_data",
+]

@@ -1,0 +1,89 @@
+"""How a code looks: its colour swatch and its tooltip."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from html import escape
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+
+from workbench.entities import CodeInfo
+
+SWATCH_SIZE = 14
+_SCALE = 2  # drawn at twice the size, so it stays crisp on high-density screens
+
+
+@lru_cache(maxsize=512)
+def swatch(colour: str, codable: bool = True) -> QIcon:
+    """A rounded square in the code's colour; a folder (not codable) is drawn hollow."""
+    size = SWATCH_SIZE * _SCALE
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    fill = QColor(colour)
+    if not fill.isValid():
+        fill = QColor("#999999")
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    inset = 1.5 * _SCALE
+    box = QRectF(inset, inset, size - 2 * inset, size - 2 * inset)
+    if codable:
+        painter.setPen(QPen(fill.darker(135), _SCALE * 0.75))
+        painter.setBrush(fill)
+    else:
+        painter.setPen(QPen(fill.darker(110), _SCALE * 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(box, 2.5 * _SCALE, 2.5 * _SCALE)
+    painter.end()
+    pixmap.setDevicePixelRatio(_SCALE)
+    return QIcon(pixmap)
+
+
+def display_text(code: CodeInfo) -> str:
+    """The label and the name, as one line."""
+    return f"{code.label}  {code.name}" if code.label else code.name
+
+
+def _paragraph(title: str, text: str, *, italic: bool = False) -> str:
+    body = escape(text.strip()).replace("\n", "<br>")
+    if italic:
+        body = f"<i>{body}</i>"
+    return f"<p style='margin-top:6px'><b>{title}</b> {body}</p>"
+
+
+def code_tooltip(code: CodeInfo) -> str:
+    """The code's name, definition, rules and example, as rich text."""
+    head = f"<b>{escape(code.label)}</b>&nbsp; " if code.label else ""
+    parts = [f"<p style='margin:0'>{head}{escape(code.name)}</p>"]
+    if "/" in code.path:
+        trail = " › ".join(escape(p) for p in code.path.split("/")[:-1])
+        parts.append(f"<p style='margin:0; color:gray'>{trail}</p>")
+    if code.definition.strip():
+        parts.append(_paragraph("Definition:", code.definition))
+    if code.inclusion.strip():
+        parts.append(_paragraph("Include:", code.inclusion))
+    if code.exclusion.strip():
+        parts.append(_paragraph("Exclude:", code.exclusion))
+    if code.example.strip():
+        parts.append(_paragraph("Example:", code.example, italic=True))
+    if code.codable:
+        usage = (
+            f"{_count(code.segments, 'segment')} in {_count(code.documents, 'document')}"
+            if code.segments
+            else "Not applied yet."
+        )
+    else:
+        usage = "A folder: it groups codes and is not applied to text."
+    parts.append(f"<p style='margin-top:6px; color:gray'>{usage}</p>")
+    return "<qt>" + "".join(parts) + "</qt>"
+
+
+def group_tooltip(name: str, codes: int, segments: int) -> str:
+    """What a group holds."""
+    return (
+        f"<qt><b>{escape(name)}</b><br>{_count(codes, 'code')}, {_count(segments, 'segment')}</qt>"
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
