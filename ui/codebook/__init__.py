@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ui.codebook.mime import CODE_MIME, SPAN_MIME, Span, parse_span, span_mime_data
 from ui.codebook.model import KIND_CODE, KIND_GROUP, CodebookModel, CodebookRole
+from ui.codebook.palette import QuickCodePalette, RecentCodes, pick_code, recent_codes
 
 __all__ = [
     "CODE_MIME",
@@ -12,7 +13,11 @@ __all__ = [
     "SPAN_MIME",
     "CodebookModel",
     "CodebookRole",
+    "QuickCodePalette",
+    "RecentCodes",
     "Span",
     "parse_span",
+    "pick_code",
+    "recent_codes",
     "span_mime_data",
 ]
