@@ -41,7 +41,7 @@ def swatch(colour: str, codable: bool = True) -> QIcon:
 
 def display_text(code: CodeInfo) -> str:
     """The label and the name, as one line."""
-    return f"{code.label}  {code.name}" if code.label else code.name
+    return f"{code.label} {code.name}" if code.label else code.name
 
 
 def _paragraph(title: str, text: str, *, italic: bool = False) -> str:
@@ -51,8 +51,12 @@ def _paragraph(title: str, text: str, *, italic: bool = False) -> str:
     return f"<p style='margin-top:6px'><b>{title}</b> {body}</p>"
 
 
-def code_tooltip(code: CodeInfo) -> str:
-    """The code's name, definition, rules and example, as rich text."""
+def code_tooltip(code: CodeInfo, with_children: int | None = None) -> str:
+    """The code's name, definition, rules and example, as rich text.
+
+    ``with_children`` is the number of segments of the code and its descendants, for a
+    code that has children.
+    """
     head = f"<b>{escape(code.label)}</b>&nbsp; " if code.label else ""
     parts = [f"<p style='margin:0'>{head}{escape(code.name)}</p>"]
     if "/" in code.path:
@@ -68,12 +72,14 @@ def code_tooltip(code: CodeInfo) -> str:
         parts.append(_paragraph("Example:", code.example, italic=True))
     if code.codable:
         usage = (
-            f"{_count(code.segments, 'segment')} in {_count(code.documents, 'document')}"
+            f"{_count(code.segments, 'segment')} in {_count(code.documents, 'document')}."
             if code.segments
             else "Not applied yet."
         )
     else:
         usage = "A folder: it groups codes and is not applied to text."
+    if with_children is not None:
+        usage += f" With its child codes: {_count(with_children, 'segment')}."
     parts.append(f"<p style='margin-top:6px; color:gray'>{usage}</p>")
     return "<qt>" + "".join(parts) + "</qt>"
 

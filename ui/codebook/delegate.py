@@ -66,7 +66,7 @@ class CodeDelegate(QStyledItemDelegate):
         room = rect.right() - x
         if hint and room > 120:
             hint_width = min(metrics.horizontalAdvance(hint), room // 3)
-            shown_hint = metrics.elidedText(hint, Qt.TextElideMode.ElideLeft, hint_width)
+            shown_hint = metrics.elidedText(hint, Qt.TextElideMode.ElideRight, hint_width)
             hint_rect = QRect(rect.right() - hint_width, rect.top(), hint_width, rect.height())
             dim = palette.color(group, text_role)
             dim.setAlphaF(0.55)

@@ -386,7 +386,10 @@ class CodebookModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return swatch(code.colour, code.codable)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return code_tooltip(code)
+            if not node.children:
+                return code_tooltip(code)
+            total = sum(n.code.segments for n in node.walk() if n.code is not None)
+            return code_tooltip(code, with_children=total)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and code.segments == 0:

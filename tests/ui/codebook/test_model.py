@@ -95,7 +95,7 @@ def test_roles_of_a_code_and_a_group(small: tuple[AppSession, Small]) -> None:
     session, built = small
     model = CodebookModel(session)
     index = model.index_of_code(built.independent)
-    assert index.data() == "1b  Independent unions"
+    assert index.data() == "1b Independent unions"
     assert isinstance(index.data(Qt.ItemDataRole.DecorationRole), QIcon)
     assert index.data(CodebookRole.KIND) == KIND_CODE
     assert index.data(CodebookRole.CODABLE) is True
@@ -113,6 +113,9 @@ def test_roles_of_a_code_and_a_group(small: tuple[AppSession, Small]) -> None:
         "2 segments in 1 document",
     ):
         assert part in tip
+    parent_tip = model.index_of_code(built.unions).data(Qt.ItemDataRole.ToolTipRole)
+    assert "1 segment in 1 document." in parent_tip
+    assert "With its child codes: 4 segments." in parent_tip
     group = model.index_of_group(built.outcomes)
     assert group.data() == "Outcomes"
     assert group.data(CodebookRole.KIND) == KIND_GROUP
