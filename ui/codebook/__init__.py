@@ -5,6 +5,7 @@ from __future__ import annotations
 from ui.codebook.mime import CODE_MIME, SPAN_MIME, Span, parse_span, span_mime_data
 from ui.codebook.model import KIND_CODE, KIND_GROUP, CodebookModel, CodebookRole
 from ui.codebook.palette import QuickCodePalette, RecentCodes, pick_code, recent_codes
+from ui.codebook.panel import CodebookPanel
 
 __all__ = [
     "CODE_MIME",
@@ -12,6 +13,7 @@ __all__ = [
     "KIND_GROUP",
     "SPAN_MIME",
     "CodebookModel",
+    "CodebookPanel",
     "CodebookRole",
     "QuickCodePalette",
     "RecentCodes",
