@@ -7,9 +7,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QDialogButtonBox
+from PySide6.QtCore import QModelIndex, QPointF, Qt
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QColorDialog, QDialogButtonBox
 
 from tests.ui.codebook.conftest import Small
 from ui.codebook.dialogs import CodeDialog, DeleteCodeDialog, MergeCodeDialog
@@ -340,3 +340,29 @@ def test_a_span_dropped_on_a_folder_is_refused(
     data = span_mime_data(Span(built.document, 3, 15))
     folder = proxy_index(panel, built.folder)
     assert not panel.proxy.canDropMimeData(data, Qt.DropAction.CopyAction, -1, -1, folder)
+
+
+def test_a_span_dropped_on_the_tree_itself_lands_on_the_code_under_the_pointer(
+    small: tuple[AppSession, Small], panel: CodebookPanel, qtbot
+) -> None:
+    session, built = small
+    view = panel.view
+    panel.select_code(built.safety)  # opens its parent, so that it is on screen
+    qtbot.waitUntil(lambda: not view.visualRect(proxy_index(panel, built.safety)).isEmpty())
+    target = view.visualRect(proxy_index(panel, built.safety))
+    data = span_mime_data(Span(built.document, 20, 30))
+    point = QPointF(target.center().x(), target.top() + 2)  # near the edge: still on it
+    copy, left, plain = (
+        Qt.DropAction.CopyAction,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    viewport = view.viewport()
+    QApplication.sendEvent(viewport, QDragEnterEvent(point, copy, data, left, plain))
+    move = QDragMoveEvent(point, copy, data, left, plain)
+    QApplication.sendEvent(viewport, move)
+    assert move.isAccepted()  # the pointer shows that the drop is welcome
+    with qtbot.waitSignal(panel.span_dropped) as dropped:
+        QApplication.sendEvent(viewport, QDropEvent(point, copy, data, left, plain))
+    assert dropped.args == [built.safety, built.document, 20, 30]
+    assert len(session.project.segments(code_ids=[built.safety])) == 2
