@@ -47,17 +47,18 @@ class PaintCounter(QObject):
 
 
 def keep_none_alive() -> bool:
-    """Work around PySide6 6.12.0 on CPython 3.11, which drops a reference to None.
+    """Work around PySide6 6.12.0 on CPython 3.11, which drops references to None.
 
-    Every call of a Qt method that returns nothing takes one reference from None;
-    after a few thousand calls the interpreter aborts ("deallocating None"). CPython
-    3.12 made None immortal; on 3.11 this gives None references enough for any run.
-    Returns whether the workaround was needed. The real fix is a PySide6 that is not
-    6.12.0 (6.11.3 is fine) or Python 3.12.
+    Every call of a Qt method that returns nothing takes a reference from None (and
+    signals take some from True and False); after a few thousand calls the
+    interpreter aborts ("deallocating None"). CPython 3.12 made these objects
+    immortal; on 3.11 this gives them references enough for any run. Returns whether
+    the workaround was needed. The real fix is a PySide6 other than 6.12.0 (6.11.3
+    is fine) or Python 3.12.
     """
     import sys
 
-    if sys.version_info >= (3, 12):
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
         return False
     probe = QObject()
     before = sys.getrefcount(None)
@@ -67,7 +68,9 @@ def keep_none_alive() -> bool:
         return False
     import ctypes
 
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    for singleton in (None, True, False):
+        # The reference count is the first field of every CPython object.
+        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
     return True
 
 

@@ -49,15 +49,17 @@ def assign_columns(
     Returns:
         segment id -> column, and the number of columns used.
     """
+    # Of bars starting on the same block, the longest takes the column nearest the text.
     spans = sorted(
-        (block_of(s.start), block_of(max(s.start, s.end - 1)), -(s.end - s.start), s.id)
+        (block_of(s.start), -block_of(max(s.start, s.end - 1)), s.start, s.start - s.end, s.id)
         for s in segments
     )
     busy: list[tuple[int, int]] = []  # (last block, column) of bars still running
     free: list[int] = []
     columns: dict[int, int] = {}
     count = 0
-    for first, last, _length, segment_id in spans:
+    for first, minus_last, _start, _length, segment_id in spans:
+        last = -minus_last
         while busy and busy[0][0] < first:
             heapq.heappush(free, heapq.heappop(busy)[1])
         if free:
