@@ -6,8 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import ctypes
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -24,34 +22,6 @@ TEXT = (
     "TRABAJADORA: Formamos un sindicato independiente y votamos por la dirigencia.\n"
     "TRABAJADOR: Ahora hay equipo de protección y menos accidentes en la zafra.\n"
 )
-
-
-# PySide6 6.12.0 on CPython 3.11 returns None, True and False to Python without taking
-# a reference (every signal emit costs True one, every void call or null QVariant costs
-# None one): correct only where those objects are immortal (3.12+). Left alone, the
-# interpreter aborts with "deallocating None" after a few thousand such calls. Each
-# test gives back what it lost, plus a margin for the test itself.
-_SINGLETONS = (None, True, False)
-_MARGIN = 1_000_000
-
-
-def _add_references(singleton: object, count: int) -> None:
-    # ob_refcnt is the first field of every CPython object.
-    ctypes.c_ssize_t.from_address(id(singleton)).value += count
-
-
-@pytest.fixture(autouse=True)
-def _keep_singletons_alive() -> Iterator[None]:
-    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
-        yield
-        return
-    for singleton in _SINGLETONS:
-        _add_references(singleton, _MARGIN)
-    before = [sys.getrefcount(o) for o in _SINGLETONS]
-    yield
-    for count, singleton in zip(before, _SINGLETONS, strict=True):
-        lost = count - sys.getrefcount(singleton)
-        _add_references(singleton, max(lost, 0))
 
 
 @pytest.fixture
