@@ -1,4 +1,4 @@
-"""Agreement between coders: the statistics.
+"""Agreement between coders: the statistics, and agreement on a project's codings.
 
 The statistics are pure functions of tables and codings (no database). Each returns a
 float, or None when it is undefined for its data; :func:`explain_undefined` says why.
@@ -20,16 +20,22 @@ from workbench.agreement.multirater import (
     gwet_ac1,
     percent_agreement_counts,
 )
+from workbench.agreement.project import compute_agreement
+from workbench.agreement.result import AgreementResult, CodeAgreement, GroupAgreement
 from workbench.agreement.statistic import Statistic, evaluate, explain_undefined
 from workbench.agreement.unitized import unitized_alpha
 
 __all__ = [
+    "AgreementResult",
     "BootstrapInterval",
+    "CodeAgreement",
+    "GroupAgreement",
     "Statistic",
     "bootstrap_alpha",
     "brennan_prediger",
     "cohen_kappa",
     "coincidences",
+    "compute_agreement",
     "evaluate",
     "explain_undefined",
     "fleiss_kappa",
