@@ -120,6 +120,13 @@ def build_documents(state: ImportState) -> None:
     names = set(session.scalars(select(Document.name)))
     sources = state.prepared.sources
     existing = taken_guids(session, Document, [p.source.guid for p in sources])
+    if existing:
+        state.present = {
+            guid: ident
+            for guid, ident in session.execute(
+                select(Document.guid, Document.id).where(Document.guid.in_(existing))
+            )
+        }
     in_sets: dict[str, list[int]] = {}
     for source_set in state.model.sets:
         if source_set.guid in state.set_attributes:
@@ -181,8 +188,8 @@ def build_cases(state: ImportState) -> None:
     A case the project has already (same GUID, or same name) is reused.
     """
     session = state.run.ctx.session
-    by_guid = {g: i for g, i in session.execute(select(Case.guid, Case.id)).tuples()}
-    by_name = {n.casefold(): i for n, i in session.execute(select(Case.name, Case.id)).tuples()}
+    by_guid = {g: i for g, i in session.execute(select(Case.guid, Case.id))}
+    by_name = {n.casefold(): i for n, i in session.execute(select(Case.name, Case.id))}
     names = set(session.scalars(select(Case.name)))
     taken = set(by_guid)
     new_rows: list[tuple[str, dict[str, str]]] = []
@@ -211,19 +218,22 @@ def build_cases(state: ImportState) -> None:
 def _case_links(state: ImportState, ids: dict[str, int]) -> None:
     session = state.run.ctx.session
     report = state.report
-    linked = set(session.execute(select(CaseDocument.case_id, CaseDocument.document_id)).tuples())
-    valued = set(
-        session.execute(
+    linked = {
+        (c, d) for c, d in session.execute(select(CaseDocument.case_id, CaseDocument.document_id))
+    }
+    valued = {
+        (c, a)
+        for c, a in session.execute(
             select(AttributeValue.case_id, AttributeValue.attribute_id).where(
                 AttributeValue.case_id.is_not(None)
             )
-        ).tuples()
-    )
+        )
+    }
     links, values = [], []
     for case in state.model.cases:
         case_id = ids[case.guid]
         for source in case.sources:
-            document_id = state.documents.get(source)
+            document_id = state.documents.get(source) or state.present.get(source)
             if document_id is None:
                 report.skip("case link", case.name, "its source was not imported")
             elif (case_id, document_id) not in linked:

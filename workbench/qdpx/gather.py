@@ -94,7 +94,7 @@ def gather(project: Project, *, with_sources: bool = True) -> ProjectData:
         group_members: dict[int, list[int]] = defaultdict(list)
         for code_id, group_id in session.execute(
             select(Code.id, Code.group_id).where(Code.group_id.is_not(None)).order_by(Code.id)
-        ).tuples():
+        ):
             if group_id is not None:
                 group_members[group_id].append(code_id)
         data = ProjectData(
@@ -132,7 +132,7 @@ def _read_sources(session: Session, data: ProjectData) -> None:
     links: dict[int, list[int]] = defaultdict(list)
     for case_id, document_id in session.execute(
         select(CaseDocument.case_id, CaseDocument.document_id)
-    ).tuples():
+    ):
         links[case_id].append(document_id)
     data.cases = [
         CaseRow(c.id, c.guid, c.name, c.description, tuple(links.get(c.id, [])))

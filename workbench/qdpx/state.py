@@ -33,7 +33,8 @@ class ImportState:
     Attributes:
         coders: user GUID -> coder id.
         codes: code GUID -> code id.
-        documents: source GUID -> document id.
+        documents: source GUID -> id of the document imported for it.
+        present: source GUID -> id of the document the project had already (same GUID).
         cases: case GUID -> case id.
         attributes: ``(variable GUID, scope)`` -> attribute id.
         set_attributes: set GUID -> id of the yes/no document attribute standing for it.
@@ -49,6 +50,7 @@ class ImportState:
     coders: dict[str, int] = field(default_factory=dict)
     codes: dict[str, int] = field(default_factory=dict)
     documents: dict[str, int] = field(default_factory=dict)
+    present: dict[str, int] = field(default_factory=dict)
     cases: dict[str, int] = field(default_factory=dict)
     attributes: dict[tuple[str, str], int] = field(default_factory=dict)
     set_attributes: dict[str, int] = field(default_factory=dict)

@@ -192,7 +192,7 @@ class ProjectXml:
                 holder,
                 "Note",
                 guid=memo.guid,
-                name=memo.title or "Memo",
+                name=memo.title or None,
                 creatingUser=self.coders.get(memo.author_id or 0),
                 modifiedDateTime=xml_time(memo.updated_at),
             )
