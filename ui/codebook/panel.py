@@ -368,19 +368,15 @@ class CodebookPanel(QWidget):
     # -- running commands -----------------------------------------------------------------
 
     def _run(self, command: Command) -> str | None:
-        """Run a command on the session; the refusal's message, or None when it was done."""
-        messages: list[str] = []
+        """Run a command on the session; the refusal's message, or None when it was done.
 
-        def heard(message: str) -> None:
-            messages.append(message)
-
-        self.session.failed.connect(heard)
+        The panel shows refusals itself (inside its dialogs), so it does not let the
+        session announce them to the window as well.
+        """
         try:
-            done = self.session.run(command)
-        finally:
-            self.session.failed.disconnect(heard)
-        if done is None:
-            return messages[-1] if messages else "The change was refused."
+            self.session.run_or_raise(command)
+        except WorkbenchError as error:
+            return str(error)
         return None
 
     def _open(self, dialog: QDialog) -> QDialog:
@@ -397,7 +393,9 @@ class CodebookPanel(QWidget):
 
     def _span_dropped(self, code_id: int, document_id: int, start: int, end: int) -> None:
         if self.code_dropped_spans:
-            if self._run(AddSegment(document_id, code_id, start, end)) is not None:
+            refused = self._run(AddSegment(document_id, code_id, start, end))
+            if refused is not None:
+                self.session.failed.emit(refused)  # no dialog of ours is open: tell the window
                 return
             recent_codes(self.session).used(code_id)
         self.span_dropped.emit(code_id, document_id, start, end)
