@@ -46,34 +46,6 @@ class PaintCounter(QObject):
         return False
 
 
-def keep_none_alive() -> bool:
-    """Work around PySide6 6.12.0 on CPython 3.11, which drops references to None.
-
-    Every call of a Qt method that returns nothing takes a reference from None (and
-    signals take some from True and False); after a few thousand calls the
-    interpreter aborts ("deallocating None"). CPython 3.12 made these objects
-    immortal; on 3.11 this gives them references enough for any run. Returns whether
-    the workaround was needed. The real fix is a PySide6 other than 6.12.0 (6.11.3
-    is fine) or Python 3.12.
-    """
-    import sys
-
-    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
-        return False
-    probe = QObject()
-    before = sys.getrefcount(None)
-    for _ in range(10):
-        probe.setObjectName("probe")
-    if sys.getrefcount(None) >= before:
-        return False
-    import ctypes
-
-    for singleton in (None, True, False):
-        # The reference count is the first field of every CPython object.
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-    return True
-
-
 def make_transcript(chars: int, seed: int) -> tuple[str, tuple[tuple[int, int, str], ...]]:
     """A long interview: a title and ``SPEAKER: speech`` paragraphs, with speaker turns."""
     rng = random.Random(seed)
@@ -143,7 +115,6 @@ def main(argv: list[str] | None = None) -> None:
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    patched = keep_none_alive()
     from ui.session import AppSession
     from ui.transcript import TranscriptView
 
@@ -227,9 +198,7 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"Transcript view: {args.chars:,} characters, {blocks:,} paragraphs, "
         f"{args.segments:,} segments (4 coders, 60 codes), {columns} stripe columns; "
-        f"setup {setup:.1f} s; {painted_blocks:,} blocks highlighted in all"
-        + ("; PySide6 None-refcount workaround on" if patched else "")
-        + "\n"
+        f"setup {setup:.1f} s; {painted_blocks:,} blocks highlighted in all\n"
     )
     print("| measure | target (ms) | measured (ms) | notes |")
     print("|---|---:|---:|---|")

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -46,13 +47,41 @@ def small_font(font: QFont, scale: float = 0.78) -> QFont:
     return smaller
 
 
-class NumberGutter(QWidget):
-    """Paragraph numbers, one per block, level with the block's first line."""
+class _Gutter(QWidget):
+    """A strip beside the text that scrolls with it."""
 
     def __init__(self, editor: TranscriptEditor) -> None:
         super().__init__(editor)
         self._editor = editor
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        # A scroll area scrolls for wheel events over its viewport only.
+        self._editor.wheelEvent(event)
+
+
+class NumberGutter(_Gutter):
+    """Paragraph numbers, one per block, level with the block's first line.
+
+    Clicking a number selects that paragraph (to code a whole turn at once).
+    """
+
+    def block_at(self, y: float) -> int | None:
+        """The number of the block beside a height, if any."""
+        for block, top, bottom in self._editor.visible_blocks():
+            if top <= y < bottom:
+                return block.blockNumber()
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        number = self.block_at(event.position().y())
+        if event.button() == Qt.MouseButton.LeftButton and number is not None:
+            start, end = self._editor.model.index.block_span(number)
+            if end > start:
+                self._editor.select_span(start, end)
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def needed_width(self) -> int:
         digits = len(str(max(1, self._editor.blockCount())))
@@ -81,15 +110,13 @@ class NumberGutter(QWidget):
         painter.end()
 
 
-class StripeGutter(QWidget):
+class StripeGutter(_Gutter):
     """MAXQDA-style coding stripes with the coder's initials at the top of each bar."""
 
     clicked = Signal(int)  # a segment id
 
     def __init__(self, editor: TranscriptEditor) -> None:
         super().__init__(editor)
-        self._editor = editor
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMouseTracking(True)
         self._column_width: int | None = None
 

@@ -385,9 +385,8 @@ class TranscriptView(QWidget):
                 touched |= self._blocks_where(lambda s: s.code_id in recoloured)
         if "segment" in kinds:
             touched |= self._sync_segments(changes)
-        if touched:
-            self.editor.repaint_blocks(touched)
-            self.editor.viewport().update()
+        # Qt repaints the lines of the blocks formatted again; nothing else needs it.
+        self.editor.repaint_blocks(touched)
         if "segment" in kinds or "coder" in kinds:
             self.editor.refresh_gutters()
 
@@ -410,7 +409,9 @@ class TranscriptView(QWidget):
             if found is None:
                 # Some are not the current coder's here: read the whole document again.
                 segments = self._session.project.segments(document_ids=[model.document_id])
-                changed, touched = index.sync(segments)
+                synced, blocks = index.sync(segments)
+                changed |= synced
+                touched |= blocks
             else:
                 for segment in found:
                     touched |= index.add(segment)
@@ -418,6 +419,7 @@ class TranscriptView(QWidget):
         model.place_columns(changed)
         if model.selected is not None and model.selected not in index:
             model.selected = None
+            self.editor.viewport().update()  # its handles go
             self.segment_selected.emit(-1)
         self._update_actions()
         return touched

@@ -6,8 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import ctypes
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,30 +20,6 @@ from ui.transcript import TranscriptView
 from workbench.commands.coders import AddCoder
 from workbench.commands.segments import AddSegments, NewSegment
 from workbench.project import Project
-
-# PySide6 6.12.0 on CPython 3.11 hands None, True and False back to Python without a
-# reference of their own, so every void call or signal costs one; after a few thousand
-# the interpreter aborts ("deallocating None"). CPython 3.12 made them immortal. Until
-# the project pins a PySide6 without the bug, each test tops their counts up again.
-_SINGLETONS = (None, True, False)
-
-
-def _top_up(singleton: object, count: int) -> None:
-    # The reference count is the first field of every CPython object.
-    ctypes.c_ssize_t.from_address(id(singleton)).value += count
-
-
-@pytest.fixture(autouse=True)
-def _singletons_survive_pyside() -> Iterator[None]:
-    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
-        yield
-        return
-    for singleton in _SINGLETONS:
-        _top_up(singleton, 1_000_000)
-    counts = [sys.getrefcount(singleton) for singleton in _SINGLETONS]
-    yield
-    for count, singleton in zip(counts, _SINGLETONS, strict=True):
-        _top_up(singleton, max(0, count - sys.getrefcount(singleton)))
 
 
 @dataclass

@@ -9,8 +9,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextCursor, QTextDocument
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QFont, QTextCursor, QTextDocument, QWheelEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.factories import new_project
@@ -233,3 +234,44 @@ def test_reveal_scrolls_a_far_passage_into_view_and_selects_it(
     assert view.selected_span() == (start, end)
     first = view.editor.firstVisibleBlock().blockNumber()
     assert first <= 450 <= first + view.editor.viewport().height() // 10
+
+
+def test_clicking_a_paragraph_number_selects_the_paragraph(coded: Coded, qtbot: QtBot) -> None:
+    editor = coded.view.editor
+    editor.repaint()
+    (block, top, bottom) = editor.visible_blocks()[1]
+    with qtbot.waitSignal(coded.view.selection_changed) as changed:
+        qtbot.mouseClick(
+            editor.numbers,
+            Qt.MouseButton.LeftButton,
+            pos=QPoint(editor.numbers.width() - 12, int((top + bottom) / 2)),
+        )
+    line = TEXT.split("\n")[1]
+    start = TEXT.index(line)
+    assert changed.args == [start, start + len(line)]
+    assert block.blockNumber() == 1
+
+
+def test_the_wheel_over_a_gutter_scrolls_the_text(
+    tmp_path: Path, make_view: MakeView, qtbot: QtBot
+) -> None:
+    project = new_project(tmp_path)
+    text = "\n".join(f"TRABAJADOR: línea {n}." for n in range(300)) + "\n"
+    _session, view = make_view(project)
+    view.show_document(add_transcript(project, "Larga", text))
+    bar = view.editor.verticalScrollBar()
+    for gutter in (view.editor.stripes, view.editor.numbers):
+        before = bar.value()
+        centre = QPointF(gutter.width() / 2, gutter.height() / 2)
+        wheel = QWheelEvent(
+            centre,
+            gutter.mapToGlobal(centre),
+            QPoint(0, 0),
+            QPoint(0, -120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(gutter, wheel)
+        qtbot.waitUntil(lambda before=before: bar.value() > before)
