@@ -6,12 +6,13 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from db.schema import Memo, Segment
+from db.schema import Base, Memo, Segment
 from workbench.commands.memos import AddMemo
 from workbench.commands.segments import AddSegments, NewSegment
 from workbench.qdpx.model import QCoding, QSelection
+from workbench.qdpx.prepare import PreparedSource
 from workbench.qdpx.state import ImportState, MemoPlan
-from workbench.qdpx.steps import taken_guids
+from workbench.qdpx.steps import Step, taken_guids
 
 
 def _link_notes(state: ImportState) -> dict[str, list[str]]:
@@ -39,13 +40,33 @@ def _link_notes(state: ImportState) -> dict[str, list[str]]:
     return on_selection
 
 
-def _memo_of(state: ImportState, selection: QSelection, coding: QCoding, extra: list[str]) -> str:
-    parts = [selection.description.strip()]
-    for note in [*selection.notes, *coding.notes, *extra]:
+def _memo_of(
+    state: ImportState, selection: QSelection | None, coding: QCoding, extra: list[str]
+) -> str:
+    """The selection's description and the texts of the notes on it and on the coding."""
+    parts = [selection.description.strip() if selection else ""]
+    notes = [*(selection.notes if selection else []), *coding.notes, *extra]
+    for note in notes:
         if note in state.notes:
             state.attached.add(note)
             parts.append(state.note_text(note).strip())
     return "\n\n".join(part for part in parts if part)
+
+
+Item = tuple[QSelection | None, QCoding, int, int]
+
+
+def _items(state: ImportState, prepared: PreparedSource) -> list[Item]:
+    """``(selection or None for the whole source, coding, start, end)`` of a source."""
+    items: list[Item] = [
+        (placed.selection, coding, placed.start, placed.end)
+        for placed in prepared.selections
+        for coding in placed.selection.codings
+    ]
+    if prepared.text and prepared.source.codings:
+        state.report.decide("codings of a whole source became segments spanning the document")
+        items += [(None, c, 0, len(prepared.text)) for c in prepared.source.codings]
+    return items
 
 
 def build_segments(state: ImportState) -> None:
@@ -60,38 +81,19 @@ def build_segments(state: ImportState) -> None:
         document_id = state.documents.get(prepared.source.guid)
         if document_id is None:
             continue
-        items: list[tuple[QSelection | None, QCoding, int, int]] = []
-        for placed in prepared.selections:
-            for coding in placed.selection.codings:
-                items.append((placed.selection, coding, placed.start, placed.end))
-        for coding in prepared.source.codings:
-            if prepared.text:
-                items.append((None, coding, 0, len(prepared.text)))
-                report.decide("codings of a whole source became segments spanning the document")
-        for selection, coding, start, end in items:
+        for selection, coding, start, end in _items(state, prepared):
             code_id = state.codes.get(coding.code)
-            what = (selection.name or selection.guid) if selection else prepared.name
             if code_id is None:
-                report.skip(
-                    "coding", what, f"its code {coding.code or '(none)'} is not in the codebook"
-                )
+                what = (selection.name or selection.guid) if selection else prepared.name
+                reason = f"its code {coding.code or '(none)'} is not in the codebook"
+                report.skip("coding", what, reason)
                 continue
-            users = (coding.user, selection.user if selection else prepared.source.user)
-            if (
-                selection is not None
-                and coding.user
-                and selection.user
-                and coding.user != selection.user
-            ):
-                differing += 1
-            memo = (
-                _memo_of(state, selection, coding, linked.get(selection.guid, []))
-                if selection
-                else ""
-            )
-            segments.append(
-                NewSegment(document_id, code_id, start, end, memo, state.coder_of(*users))
-            )
+            owner = selection.user if selection else prepared.source.user
+            differing += bool(coding.user and owner and coding.user != owner)
+            extra = linked.get(selection.guid, []) if selection else []
+            memo = _memo_of(state, selection, coding, extra)
+            coder = state.coder_of(coding.user, owner)
+            segments.append(NewSegment(document_id, code_id, start, end, memo, coder))
             created = coding.created or (selection.created if selection else None)
             modified = (selection.modified if selection else None) or created
             patches.append(_times(created, modified))
@@ -124,7 +126,7 @@ def _times(created: datetime | None, modified: datetime | None) -> dict[str, Any
 
 
 def _patch_by_keys(
-    state: ImportState, step: Any, model: Any, patches: list[dict[str, Any]]
+    state: ImportState, step: Step, model: type[Base], patches: list[dict[str, Any]]
 ) -> None:
     """Patch rows grouped by the set of columns they change (bulk updates need one shape)."""
     shapes: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)

@@ -98,12 +98,18 @@ class ImportReport:
 
     def to_json(self) -> dict[str, Any]:
         """The report as JSON-able data."""
-        data = asdict(self)
-        data["imported"] = {k: self.imported[k] for k in KINDS if self.imported[k]}
-        data["matched"] = {k: self.matched[k] for k in KINDS if self.matched[k]}
-        data["not_held"] = dict(self.not_held)
-        data["skipped_counts"] = self.skipped_counts()
-        return data
+        return {
+            "file": self.file,
+            "origin": self.origin,
+            "imported": {k: self.imported[k] for k in KINDS if self.imported[k]},
+            "matched": {k: self.matched[k] for k in KINDS if self.matched[k]},
+            "not_held": dict(self.not_held),
+            "skipped": [asdict(item) for item in self.skipped],
+            "skipped_counts": self.skipped_counts(),
+            "misfits": [asdict(item) for item in self.misfits],
+            "positions": dict(self.positions),
+            "decisions": list(self.decisions),
+        }
 
     def summary(self) -> list[str]:
         """Lines for a person to read."""
