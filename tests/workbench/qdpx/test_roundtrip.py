@@ -241,3 +241,16 @@ def test_importing_twice_into_one_project_adds_nothing_new(tmp_path: Path) -> No
     }
     assert report.matched["codes"] == 4 and report.matched["coders"] == 2
     assert {s.reason for s in report.skipped} == {"it is in the project already (same GUID)"}
+
+
+def test_round_trip_into_each_storage_backend(tmp_path: Path, project_location: str) -> None:
+    with Project.open(generated(tmp_path)) as project:
+        project.use_coder("Ana Ruiz")
+        expected = content(project)
+        export_qdpx(project, tmp_path / "out.qdpx")
+    with Project.create(project_location) as back:
+        back.use_coder("Ana Ruiz")
+        import_qdpx(back, tmp_path / "out.qdpx")
+        assert content(back) == expected
+        back.undo()
+        assert back.documents() == [] and back.segments() == []
