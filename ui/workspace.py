@@ -58,6 +58,8 @@ class Workspace(QObject):
                 Qt.DockWidgetArea.BottomDockWidgetArea,
             ),
         ]
+        self.window.resizeDocks(self.docks[:2], [340, 380], Qt.Orientation.Horizontal)
+        self.window.resizeDocks(self.docks[2:], [280], Qt.Orientation.Vertical)
         self._wire()
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:

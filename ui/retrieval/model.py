@@ -48,6 +48,11 @@ class RetrievalModel(QAbstractTableModel):
         self._texts: dict[int, str] = {}
         session.bus.changed.connect(self._changed)
 
+    @property
+    def has_codes(self) -> bool:
+        """Whether any code is chosen."""
+        return bool(self._code_ids)
+
     def set_codes(self, code_ids: list[int]) -> None:
         """Show the segments of these codes (and their children's)."""
         self._code_ids = list(code_ids)

@@ -56,8 +56,11 @@ class RetrievalPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.model.columnCount()):
+        for column in range(1, self.model.columnCount() - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        memo = self.model.columnCount() - 1
+        header.setSectionResizeMode(memo, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(memo, 220)
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
 
@@ -135,7 +138,7 @@ class RetrievalPanel(QWidget):
 
     def _update_summary(self) -> None:
         rows = self.model.rowCount()
-        if not self.model._code_ids:
+        if not self.model.has_codes:
             self.summary.setText(self.tr("Select codes in the codebook to see their passages."))
         else:
             documents = len({self.model.row_at(r).document_id for r in range(rows)})

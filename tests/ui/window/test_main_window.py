@@ -1,0 +1,195 @@
+"""The main window driven as a coder uses it: open, read, code, retrieve, search, undo."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
+from PySide6.QtGui import QDropEvent  # noqa: E402
+
+from ui import settings  # noqa: E402
+from ui.documents.model import DocumentsModel  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.retrieval.model import RetrievalModel  # noqa: E402
+from ui.search.model import HitsModel  # noqa: E402
+
+
+def test_opening_shows_the_first_document_and_the_coder(window: MainWindow) -> None:
+    workspace = window.workspace
+    assert workspace is not None
+    first = workspace.session.project.documents()[0]
+    assert workspace.transcript.document_id == first.id
+    assert "Ana Ruiz (AR)" in window.coder_label.text()
+    assert window.windowTitle().endswith("Coding Workbench")
+    assert workspace.documents.model.rowCount() == 12
+
+
+def test_select_a_passage_code_it_see_it_in_retrieval_undo_redo(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    workspace = window.workspace
+    assert workspace is not None
+    project = workspace.session.project
+    document = project.documents()[1]
+    workspace.show_document(document.id)
+    text = project.text(document.id)
+    start = text.index("café") if "café" in text else 10
+    workspace.transcript.select_span(start, start + 4)
+    code_id = project.code_id("4b")
+    before = len(project.segments(code_ids=[code_id]))
+    assert workspace.code_selection(code_id)
+    segments = project.segments(code_ids=[code_id])
+    assert len(segments) == before + 1
+    newest = max(segments, key=lambda s: s.id)
+    assert text[newest.start : newest.end] == text[start : start + 4]
+    assert workspace.transcript.selected_span() is None
+
+    workspace.codebook.select_code(code_id)
+    qtbot.waitUntil(lambda: workspace.retrieval.model.rowCount() == before + 1)
+    assert window._undo_actions[0].text().endswith("Code passage")
+
+    window._undo_actions[0].trigger()
+    assert len(project.segments(code_ids=[code_id])) == before
+    qtbot.waitUntil(lambda: workspace.retrieval.model.rowCount() == before)
+    window._undo_actions[1].trigger()
+    assert len(project.segments(code_ids=[code_id])) == before + 1
+
+
+def test_a_click_on_a_code_codes_only_when_text_is_selected(window: MainWindow) -> None:
+    workspace = window.workspace
+    assert workspace is not None
+    project = workspace.session.project
+    code_id = project.code_id("P4")
+    count = len(project.segments())
+    workspace.codebook.code_clicked.emit(code_id)
+    assert len(project.segments()) == count
+    workspace.transcript.select_span(0, 5)
+    workspace.codebook.code_clicked.emit(code_id)
+    assert len(project.segments()) == count + 1
+
+
+def test_retrieval_filters_by_coder_and_jumps_to_the_passage(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    workspace = window.workspace
+    assert workspace is not None
+    project = workspace.session.project
+    code_id = project.code_id("1a")
+    workspace.codebook.select_code(code_id)
+    panel = workspace.retrieval
+    everyone = len(project.segments(code_ids=[code_id]))
+    qtbot.waitUntil(lambda: panel.model.rowCount() == everyone)
+    ben = next(c for c in project.coders() if c.initials == "BC")
+    panel.coder.setCurrentIndex(panel.coder.findData(ben.id))
+    only_ben = len(project.segments(code_ids=[code_id], coder_ids=[ben.id]))
+    assert panel.model.rowCount() == only_ben < everyone
+    shown = panel.proxy.index(0, 1)
+    row = panel.model.row_at(panel.proxy.mapToSource(shown).row())
+    panel._activated(shown)
+    assert workspace.transcript.document_id == row.document_id
+    assert workspace.transcript.selected_span() == (row.start, row.end)
+
+
+def test_search_and_code_all_hits_in_one_undoable_step(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    workspace = window.workspace
+    assert workspace is not None
+    project = workspace.session.project
+    search = workspace.search
+    search.query.setText("sindicato")
+    search.run_search()
+    hits = search.model.rowCount()
+    assert hits > 3
+    assert search.code_button.isEnabled()
+    theme = project.code_id("LL")
+    monkeypatch.setattr(search, "_pick_code", lambda: theme)
+    before = len(project.segments(code_ids=[theme]))
+    search.code_all_hits()
+    assert len(project.segments(code_ids=[theme])) == before + hits
+    window._undo_actions[0].trigger()
+    assert len(project.segments(code_ids=[theme])) == before
+
+
+def test_memos_are_saved_as_you_type_and_undoable(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    workspace = window.workspace
+    assert workspace is not None
+    memos = workspace.memos
+    memos.add_memo()
+    memos.editor.setPlainText("Revisar la historia de Ana con el equipo.")
+    qtbot.waitUntil(lambda: any("Revisar" in m.text for m in memos._memos), timeout=3000)
+    assert memos.list.count() == 1
+
+
+def test_attributes_are_edited_for_the_current_document(window: MainWindow) -> None:
+    workspace = window.workspace
+    assert workspace is not None
+    project = workspace.session.project
+    document = project.documents()[0]
+    workspace.show_document(document.id)
+    state = next(a for a in project.attributes() if a.name == "Estado")
+    editor = workspace.attributes._editors[state.id]
+    editor.setCurrentIndex(editor.findData("Oaxaca"))
+    editor.activated.emit(editor.currentIndex())
+    assert project.documents()[0].attributes["Estado"] == "Oaxaca"
+    window._undo_actions[0].trigger()
+    assert project.documents()[0].attributes["Estado"] == document.attributes["Estado"]
+
+
+def test_dropping_files_imports_them_off_the_gui_thread(
+    window: MainWindow, tmp_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    workspace = window.workspace
+    assert workspace is not None
+    source = tmp_path / "nueva-entrevista.txt"
+    source.write_text(
+        "ENTREVISTADORA: ¿Qué cambió?\nTRABAJADOR: Ahora votamos 😀 en secreto.\n", encoding="utf-8"
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    panel = workspace.documents
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    panel.dropEvent(drop)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 13, timeout=10000)
+    assert any(d.name == "nueva-entrevista" for d in workspace.session.project.documents())
+    assert window._undo_actions[0].text().endswith("Import document")
+
+
+def test_models_pass_the_model_tester(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    workspace = window.workspace
+    assert workspace is not None
+    qtmodeltester.check(DocumentsModel(workspace.session))
+    retrieval = RetrievalModel(workspace.session)
+    retrieval.set_codes([workspace.session.project.code_id("1a")])
+    qtmodeltester.check(retrieval)
+    hits = HitsModel()
+    hits.set_hits(workspace.session.search_index().search("sindicato"))
+    qtmodeltester.check(hits)
+
+
+def test_start_screen_lists_recent_projects(
+    qtbot, temporary_settings: Path, demo_copy: Path
+) -> None:  # type: ignore[no-untyped-def]
+    settings.remember_project(str(demo_copy))
+    main = MainWindow()
+    qtbot.addWidget(main)
+    assert main.stack.currentWidget() is main.start
+    assert main.start.recent.count() == 1
+    assert main.start.recent.item(0).toolTip() == str(demo_copy)
+
+
+def test_a_file_that_is_not_a_project_is_refused_with_a_message(  # type: ignore[no-untyped-def]
+    qtbot, temporary_settings: Path, tmp_path: Path, monkeypatch
+) -> None:
+    bogus = tmp_path / "notes.qdb"
+    bogus.write_text("not a database", encoding="utf-8")
+    messages: list[str] = []
+    main = MainWindow()
+    qtbot.addWidget(main)
+    monkeypatch.setattr(main, "_error", lambda title, message: messages.append(message))
+    assert not main.open_project(str(bogus))
+    assert messages and "not a workbench project" in messages[0]
+    assert main.session is None
