@@ -111,7 +111,7 @@ def two_coders(selection: Selection) -> tuple[list[CodeAgreement], PairTables]:
     )
     sums = [t.sum(axis=1) for t in (tables.both, tables.only_a, tables.only_b, tables.neither)]
     pooled = cohen_kappa_binary(*sums)
-    pooled_percent = _percent(sums[0], sums[3], sum(sums))
+    pooled_percent = _percent(sums[0], sums[3], np.sum(sums, axis=0))
     results = []
     for c, code in enumerate(selection.codes):
         row = per_document[c]
