@@ -286,11 +286,16 @@ class Project:
         document_ids: Collection[int] | None = None,
         code_ids: Collection[int] | None = None,
         coder_ids: Collection[int] | None = None,
+        segment_ids: Collection[int] | None = None,
     ) -> list[SegmentInfo]:
-        """Segments, optionally filtered."""
+        """Segments, optionally filtered by document, code, coder or segment id."""
         with self.read() as session:
             return queries.segments(
-                session, document_ids=document_ids, code_ids=code_ids, coder_ids=coder_ids
+                session,
+                document_ids=document_ids,
+                code_ids=code_ids,
+                coder_ids=coder_ids,
+                segment_ids=segment_ids,
             )
 
     def attributes(self, scope: str = "document") -> list[AttributeInfo]:

@@ -196,8 +196,9 @@ def segments(
     document_ids: Collection[int] | None = None,
     code_ids: Collection[int] | None = None,
     coder_ids: Collection[int] | None = None,
+    segment_ids: Collection[int] | None = None,
 ) -> list[SegmentInfo]:
-    """Segments, optionally of some documents, codes or coders, by document and position."""
+    """Segments, optionally of some documents, codes, coders or ids, by document and position."""
     query = select(
         Segment.id,
         Segment.guid,
@@ -216,6 +217,8 @@ def segments(
         query = query.where(Segment.code_id.in_(code_ids))
     if coder_ids is not None:
         query = query.where(Segment.coder_id.in_(coder_ids))
+    if segment_ids is not None:
+        query = query.where(Segment.id.in_(segment_ids))
     return [
         SegmentInfo(
             id=row.id,

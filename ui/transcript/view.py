@@ -425,17 +425,13 @@ class TranscriptView(QWidget):
         return touched
 
     def _fetch(self, segment_ids: frozenset[int]) -> list[SegmentInfo] | None:
-        """The segments with these ids when all are the current coder's in this document.
+        """The segments with these ids that belong to the shown document.
 
-        The change bus gives ids only; most changes are the current coder's own, and
-        reading just their segments of this document is several times cheaper than
-        reading everyone's. None when that does not find them all.
+        The change bus gives ids only; reading just those rows is far cheaper than
+        reading the document's segments again. None when no document is shown.
         """
-        coder_id = self._session.coder_id
-        if coder_id is None or self._model.document_id is None:
+        document_id = self._model.document_id
+        if document_id is None:
             return None
-        mine = self._session.project.segments(
-            document_ids=[self._model.document_id], coder_ids=[coder_id]
-        )
-        found = [segment for segment in mine if segment.id in segment_ids]
-        return found if len(found) == len(segment_ids) else None
+        found = self._session.project.segments(document_ids=[document_id], segment_ids=segment_ids)
+        return found
