@@ -11,9 +11,9 @@ from PySide6.QtCore import QSettings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ui import settings  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from workbench.demo import build_demo  # noqa: E402
+from ui import settings
+from ui.main_window import MainWindow
+from workbench.demo import build_demo
 
 
 @pytest.fixture

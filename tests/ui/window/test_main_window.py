@@ -7,14 +7,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
-from PySide6.QtGui import QDropEvent  # noqa: E402
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 
-from ui import settings  # noqa: E402
-from ui.documents.model import DocumentsModel  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.retrieval.model import RetrievalModel  # noqa: E402
-from ui.search.model import HitsModel  # noqa: E402
+from ui import settings
+from ui.documents.model import DocumentsModel
+from ui.main_window import MainWindow
+from ui.retrieval.model import RetrievalModel
+from ui.search.model import HitsModel
 
 
 def test_opening_shows_the_first_document_and_the_coder(window: MainWindow) -> None:
