@@ -105,9 +105,18 @@ class MainWindow(QMainWindow):
         )
         self._action("file", self.tr("Import code&book (CSV)…"), self._import_codebook)
         self._action("file", self.tr("Import &codings (CSV)…"), self._import_codings)
+        self._action(
+            "file",
+            self.tr("Import a REFI-QDA project or codebook (.qdpx, .qdc)…"),
+            self._import_qdpx,
+        )
         self._menus["file"].addSeparator()
         self._action("file", self.tr("Export codings (CSV)…"), self._export_codings)
         self._action("file", self.tr("Export codebook (CSV)…"), self._export_codebook)
+        self._action(
+            "file", self.tr("Export for NVivo, ATLAS.ti, MAXQDA (.qdpx)…"), self._export_qdpx
+        )
+        self._action("file", self.tr("Export codebook for other tools (.qdc)…"), self._export_qdc)
         self._menus["file"].addSeparator()
         self._action(
             "file", self.tr("&Close project"), self.close_project, QKeySequence.StandardKey.Close
@@ -361,6 +370,53 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("{0} codes written to {1}").format(count, path), 8000
             )
+
+    def _import_qdpx(self) -> None:
+        from workbench.qdpx import import_qdpx
+
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import a REFI-QDA file"),
+            "",
+            self.tr("REFI-QDA files (*.qdpx *.qdc *.qde)"),
+        )
+        if not path or self.session is None:
+            return
+        try:
+            report = import_qdpx(self.session.project, Path(path), run=self.session.run_or_raise)
+        except WorkbenchError as error:
+            self._error(self.tr("Not imported"), str(error))
+            return
+        QMessageBox.information(self, self.tr("Imported"), "\n".join(report.summary()))
+
+    def _export_exchange(self, kind: str) -> None:
+        from workbench.qdpx import export_qdc, export_qdpx
+
+        if self.session is None:
+            return
+        pattern = (
+            self.tr("REFI-QDA project (*.qdpx)")
+            if kind == "qdpx"
+            else self.tr("REFI-QDA codebook (*.qdc)")
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), str(Path.home() / f"project.{kind}"), pattern
+        )
+        if not path:
+            return
+        writer = export_qdpx if kind == "qdpx" else export_qdc
+        try:
+            report = writer(self.session.project, Path(path))
+        except WorkbenchError as error:
+            self._error(self.tr("Not exported"), str(error))
+            return
+        QMessageBox.information(self, self.tr("Exported"), "\n".join(report.summary()))
+
+    def _export_qdpx(self) -> None:
+        self._export_exchange("qdpx")
+
+    def _export_qdc(self) -> None:
+        self._export_exchange("qdc")
 
     # -- other menus -------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.changes import Changes
-from workbench.commands.base import AuditRecord, Command, CommandContext
+from workbench.commands.base import AuditRecord, Command, CommandContext, Runner
 from workbench.project import Project
 from workbench.qdpx.archive import DEFAULT_LIMITS, Limits, open_exchange
 from workbench.qdpx.build_codebook import build_coders, build_codes
@@ -69,13 +69,16 @@ class ImportQdpx(Command):
         )
 
 
-def import_qdpx(project: Project, path: Path, *, limits: Limits = DEFAULT_LIMITS) -> ImportReport:
+def import_qdpx(
+    project: Project, path: Path, *, limits: Limits = DEFAULT_LIMITS, run: Runner | None = None
+) -> ImportReport:
     """Import a REFI-QDA project or codebook file into an open project.
 
     Args:
         project: the project to add to (new and empty, or with work in it already).
         path: a ``.qdpx`` archive, a ``.qde`` project XML or a ``.qdc`` codebook.
         limits: what an archive may hold before it is refused.
+        run: runs the import command (by default ``project.run``; the GUI passes its own).
 
     Returns:
         What came in, what was reused, skipped, or could not be held, and why.
@@ -96,5 +99,5 @@ def import_qdpx(project: Project, path: Path, *, limits: Limits = DEFAULT_LIMITS
             report.decide(
                 "rich-text (.docx) versions of sources were not read; their plain text was"
             )
-    project.run(ImportQdpx(model, prepared, report))
+    (run or project.run)(ImportQdpx(model, prepared, report))
     return report

@@ -193,3 +193,33 @@ def test_a_file_that_is_not_a_project_is_refused_with_a_message(  # type: ignore
     assert not main.open_project(str(bogus))
     assert messages and "not a workbench project" in messages[0]
     assert main.session is None
+
+
+def test_refi_qda_export_then_import_through_the_file_menu(  # type: ignore[no-untyped-def]
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    workspace = window.workspace
+    assert workspace is not None
+    exported = tmp_path / "demo.qdpx"
+    shown: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(exported), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(exported), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    window._export_qdpx()
+    assert exported.exists() and shown
+    segments = len(workspace.session.project.segments())
+
+    fresh = tmp_path / "fresh.qdb"
+    settings.remember_identity(str(fresh), "Ana Ruiz", "AR", "#d62728")
+    from workbench.project import Project
+
+    Project.create(fresh).close()
+    assert window.open_project(str(fresh))
+    window._import_qdpx()
+    project = window.workspace.session.project  # type: ignore[union-attr]
+    assert len(project.documents()) == 12
+    assert len(project.segments()) == segments
+    window._undo_actions[0].trigger()
+    assert project.documents() == []
