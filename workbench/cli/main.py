@@ -12,13 +12,19 @@ import sys
 from collections.abc import Callable, Sequence
 
 from workbench import __version__
-from workbench.cli import agreement, coding, documents, qdpx
+from workbench.cli import agreement, coding, documents, export, qdpx
 from workbench.errors import WorkbenchError
 
 Handler = Callable[[argparse.Namespace], int]
 
 #: Each command-line module adds its subcommands to the parser.
-REGISTRARS = (documents.register, coding.register, agreement.register, qdpx.register)
+REGISTRARS = (
+    documents.register,
+    coding.register,
+    agreement.register,
+    qdpx.register,
+    export.register,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,91 @@
+"""The tables of an appendix as plain frames, for CSV files and Excel sheets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from workbench.analysis.evidence import presence
+from workbench.analysis.labels import Text
+from workbench.analysis.result import Matrix
+from workbench.export import labels
+from workbench.export.contents import Contents, segments_frame
+
+
+@dataclass(frozen=True)
+class NamedTable:
+    """A table with a file-friendly name, a caption and a methods note."""
+
+    name: str
+    caption: str
+    methods: str
+    frame: pd.DataFrame
+    sheet: str = ""
+
+    @property
+    def short(self) -> str:
+        """A short title, for a sheet name."""
+        return self.sheet or self.caption
+
+
+def matrix_frame(matrix: Matrix, language: str) -> pd.DataFrame:
+    """A matrix in wide form: a first column of row labels, then one column per key."""
+    table = matrix.labelled()
+    title = matrix.description.rows.get(language)
+    table.index.name = title
+    return table.reset_index()
+
+
+def _slug(text: str) -> str:
+    kept = "".join(ch if ch.isalnum() else "-" for ch in text.casefold())
+    return "-".join(part for part in kept.split("-") if part)
+
+
+def tables(contents: Contents, *, segments: bool = True) -> list[NamedTable]:
+    """Every table of the appendix, in order, in the contents' language."""
+    language = contents.language
+
+    def word(text: Text) -> str:
+        return text.get(language)
+
+    found: list[NamedTable] = []
+    if segments:
+        frame = segments_frame(contents.corpus, contents.filters)
+        found.append(NamedTable("segments", word(labels.SEGMENTS), "", frame))
+    codebook = contents.codebook.rename(
+        columns={k: word(t) for k, t in labels.CODEBOOK_COLUMNS.items()}
+    )
+    found.append(NamedTable("codebook", word(labels.CODEBOOK), "", codebook))
+    for number, (spec, matrix) in enumerate(contents.matrices, start=1):
+        found.append(
+            NamedTable(
+                f"matrix-{number:02d}-{_slug(spec)}",
+                matrix.description.caption(language),
+                matrix.description.methods(language),
+                matrix_frame(matrix, language),
+                f"{matrix.description.rows.get(language)} x "
+                f"{matrix.description.columns.get(language)}",
+            )
+        )
+    if contents.outcomes is not None and not contents.outcomes.values.empty:
+        found.append(
+            NamedTable(
+                "outcomes",
+                word(labels.OUTCOMES),
+                contents.outcomes.description.methods(language),
+                matrix_frame(contents.outcomes, language),
+            )
+        )
+    flags = presence(contents.corpus, contents.filters, language=language)
+    frame = matrix_frame(flags, language)
+    attributes = {d.name: d.attributes for d in contents.corpus.documents}
+    names = [a.name for a in contents.corpus.attributes]
+    first = frame.columns[0]
+    for position, name in enumerate(names, start=1):
+        column = name if name not in frame.columns else f"attribute: {name}"
+        frame.insert(position, column, [attributes[d].get(name, "") for d in frame[first]])
+    found.append(
+        NamedTable("presence", word(labels.PRESENCE), flags.description.methods(language), frame)
+    )
+    return found
