@@ -54,6 +54,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         say("workbench export: name at least one of --docx FILE, --csv FOLDER, --xlsx FILE")
         return 2
     result: dict[str, Any] = {"docx": None, "csv": None, "xlsx": None}
+    written: list[Path] = []
     with Project.open(args.project) as project:
         options, changed = _options(project, args)
         contents = gather(project, options)
@@ -69,15 +70,14 @@ def cmd_export(args: argparse.Namespace) -> int:
                 "landscape_sections": report.landscape_sections,
             }
             say(f"Word appendix: {report.tables} tables, {report.quotes} quotes")
-            print(report.path)
+            written.append(report.path)
         if args.csv:
             files = write_csv_folder(
                 project, Path(args.csv), bom=not args.no_bom, contents=contents
             )
             result["csv"] = [str(f) for f in files]
             say(f"CSV: {len(files)} files in {args.csv}")
-            for path in files:
-                print(path)
+            written.extend(files)
         if args.xlsx:
             workbook = write_workbook(project, Path(args.xlsx), contents=contents)
             result["xlsx"] = {
@@ -85,7 +85,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 "sheets": [{"name": n, "caption": c} for n, c in workbook.sheets],
             }
             say(f"Excel workbook: {len(workbook.sheets) + 1} sheets")
-            print(workbook.path)
+            written.append(workbook.path)
     result["options"] = {
         "matrices": list(options.matrices),
         "quotes_per_code": options.quotes_per_code,
@@ -103,6 +103,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     ]
     if args.json:
         emit_json(result)
+    else:
+        for path in written:
+            print(path)
     return 0
 
 
