@@ -58,7 +58,9 @@ def show_unexpected(
     if QApplication.instance() is None:
         print(report, file=sys.stderr)
         return
-    box = QMessageBox(QMessageBox.Icon.Critical, "Coding Workbench", "")
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, QApplication.translate("errors", "Coding Workbench"), ""
+    )
     box.setText(
         QApplication.translate(
             "errors",

@@ -5,13 +5,28 @@ from __future__ import annotations
 from functools import lru_cache
 from html import escape
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from workbench.entities import CodeInfo
 
 SWATCH_SIZE = 14
 _SCALE = 2  # drawn at twice the size, so it stays crisp on high-density screens
+#: Counted nouns, singular and plural (translated where they are shown).
+_NOUNS = {
+    "code": (
+        QT_TRANSLATE_NOOP("CodeTooltip", "{0} code"),
+        QT_TRANSLATE_NOOP("CodeTooltip", "{0} codes"),
+    ),
+    "document": (
+        QT_TRANSLATE_NOOP("CodeTooltip", "{0} document"),
+        QT_TRANSLATE_NOOP("CodeTooltip", "{0} documents"),
+    ),
+    "segment": (
+        QT_TRANSLATE_NOOP("CodeTooltip", "{0} segment"),
+        QT_TRANSLATE_NOOP("CodeTooltip", "{0} segments"),
+    ),
+}
 
 
 @lru_cache(maxsize=512)
@@ -63,23 +78,39 @@ def code_tooltip(code: CodeInfo, with_children: int | None = None) -> str:
         trail = " › ".join(escape(p) for p in code.path.split("/")[:-1])
         parts.append(f"<p style='margin:0; color:gray'>{trail}</p>")
     if code.definition.strip():
-        parts.append(_paragraph("Definition:", code.definition))
+        parts.append(
+            _paragraph(QCoreApplication.translate("CodeTooltip", "Definition:"), code.definition)
+        )
     if code.inclusion.strip():
-        parts.append(_paragraph("Include:", code.inclusion))
+        parts.append(
+            _paragraph(QCoreApplication.translate("CodeTooltip", "Include:"), code.inclusion)
+        )
     if code.exclusion.strip():
-        parts.append(_paragraph("Exclude:", code.exclusion))
+        parts.append(
+            _paragraph(QCoreApplication.translate("CodeTooltip", "Exclude:"), code.exclusion)
+        )
     if code.example.strip():
-        parts.append(_paragraph("Example:", code.example, italic=True))
+        parts.append(
+            _paragraph(
+                QCoreApplication.translate("CodeTooltip", "Example:"), code.example, italic=True
+            )
+        )
     if code.codable:
         usage = (
-            f"{_count(code.segments, 'segment')} in {_count(code.documents, 'document')}."
+            QCoreApplication.translate("CodeTooltip", "{0} in {1}.").format(
+                _count(code.segments, "segment"), _count(code.documents, "document")
+            )
             if code.segments
-            else "Not applied yet."
+            else QCoreApplication.translate("CodeTooltip", "Not applied yet.")
         )
     else:
-        usage = "A folder: it groups codes and is not applied to text."
+        usage = QCoreApplication.translate(
+            "CodeTooltip", "A folder: it groups codes and is not applied to text."
+        )
     if with_children is not None:
-        usage += f" With its child codes: {_count(with_children, 'segment')}."
+        usage += " " + QCoreApplication.translate(
+            "CodeTooltip", "With its child codes: {0}."
+        ).format(_count(with_children, "segment"))
     parts.append(f"<p style='margin-top:6px; color:gray'>{usage}</p>")
     return "<qt>" + "".join(parts) + "</qt>"
 
@@ -92,4 +123,5 @@ def group_tooltip(name: str, codes: int, segments: int) -> str:
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    one, many = _NOUNS[noun]
+    return QCoreApplication.translate("CodeTooltip", one if n == 1 else many).format(n)

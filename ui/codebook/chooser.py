@@ -88,7 +88,7 @@ class CodeChooser(QWidget):
     def __init__(self, parent: QWidget | None = None, *, placeholder: str = "") -> None:
         super().__init__(parent)
         self.query_edit = QLineEdit(self)
-        self.query_edit.setPlaceholderText(placeholder or "Type a label or part of a name")
+        self.query_edit.setPlaceholderText(placeholder or self.tr("Type a label or part of a name"))
         self.query_edit.setClearButtonEnabled(True)
         self.list_view = QListView(self)
         self.list_view.setUniformItemSizes(True)
@@ -153,9 +153,11 @@ class CodeChooser(QWidget):
         if codes:
             self.list_view.setCurrentIndex(self.matches.index(0, 0))
         elif not self._candidates:
-            self.empty_label.setText("The codebook has no codes to choose from yet.")
+            self.empty_label.setText(self.tr("The codebook has no codes to choose from yet."))
         else:
-            self.empty_label.setText(f"No code matches “{self.query_edit.text().strip()}”.")
+            self.empty_label.setText(
+                self.tr("No code matches “{0}”.").format(self.query_edit.text().strip())
+            )
         self.empty_label.setVisible(not codes)
 
     def _pick_current(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -37,15 +37,48 @@ from workbench.entities import CodeGroupInfo, CodeInfo
 Submit = Callable[[dict[str, Any]], "str | None"]
 
 _TEXT_FIELDS = (
-    ("definition", "Definition", "What the code means, in a sentence or two."),
-    ("inclusion", "Include", "When to apply it."),
-    ("exclusion", "Exclude", "When not to apply it (and which code to use instead)."),
-    ("example", "Example", "A typical passage."),
+    (
+        "definition",
+        QT_TRANSLATE_NOOP("CodeDialog", "Definition"),
+        QT_TRANSLATE_NOOP("CodeDialog", "What the code means, in a sentence or two."),
+    ),
+    (
+        "inclusion",
+        QT_TRANSLATE_NOOP("CodeDialog", "Include"),
+        QT_TRANSLATE_NOOP("CodeDialog", "When to apply it."),
+    ),
+    (
+        "exclusion",
+        QT_TRANSLATE_NOOP("CodeDialog", "Exclude"),
+        QT_TRANSLATE_NOOP("CodeDialog", "When not to apply it (and which code to use instead)."),
+    ),
+    (
+        "example",
+        QT_TRANSLATE_NOOP("CodeDialog", "Example"),
+        QT_TRANSLATE_NOOP("CodeDialog", "A typical passage."),
+    ),
 )
+
+#: Counted nouns, singular and plural (translated where they are shown).
+_NOUNS = {
+    "child code": (
+        QT_TRANSLATE_NOOP("DeleteCodeDialog", "{0} child code"),
+        QT_TRANSLATE_NOOP("DeleteCodeDialog", "{0} child codes"),
+    ),
+    "coded segment": (
+        QT_TRANSLATE_NOOP("DeleteCodeDialog", "{0} coded segment"),
+        QT_TRANSLATE_NOOP("DeleteCodeDialog", "{0} coded segments"),
+    ),
+    "segment": (
+        QT_TRANSLATE_NOOP("DeleteCodeDialog", "{0} segment"),
+        QT_TRANSLATE_NOOP("DeleteCodeDialog", "{0} segments"),
+    ),
+}
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    one, many = _NOUNS[noun]
+    return QCoreApplication.translate("DeleteCodeDialog", one if n == 1 else many).format(n)
 
 
 class CodeDialog(QDialog):
@@ -72,13 +105,15 @@ class CodeDialog(QDialog):
 
         self.name_edit = QLineEdit(self)
         self.label_edit = QLineEdit(self)
-        self.label_edit.setPlaceholderText("e.g. 1b")
+        self.label_edit.setPlaceholderText(self.tr("e.g. 1b"))
         self.label_edit.setMaximumWidth(140)
         self.colour_button = QPushButton(self)
         self.colour_button.clicked.connect(self.choose_colour)
-        self.codable_check = QCheckBox("Can be applied to text (uncheck for a folder)", self)
+        self.codable_check = QCheckBox(
+            self.tr("Can be applied to text (uncheck for a folder)"), self
+        )
         self.group_combo = QComboBox(self)
-        self.group_combo.addItem("(no group)", None)
+        self.group_combo.addItem(self.tr("(no group)"), None)
         for group in groups:
             self.group_combo.addItem(group.name, group.id)
         self.texts: dict[str, QPlainTextEdit] = {}
@@ -89,23 +124,23 @@ class CodeDialog(QDialog):
 
         form = QFormLayout()
         if parent_code is not None:
-            form.addRow("Parent:", QLabel(display_text(parent_code), self))
-        form.addRow("&Name:", self.name_edit)
-        form.addRow("&Label:", self.label_edit)
-        form.addRow("C&olour:", self.colour_button)
+            form.addRow(self.tr("Parent:"), QLabel(display_text(parent_code), self))
+        form.addRow(self.tr("&Name:"), self.name_edit)
+        form.addRow(self.tr("&Label:"), self.label_edit)
+        form.addRow(self.tr("C&olour:"), self.colour_button)
         form.addRow("", self.codable_check)
-        form.addRow("&Group:", self.group_combo)
+        form.addRow(self.tr("&Group:"), self.group_combo)
         if parent_code is not None or (code is not None and code.parent_id is not None):
             # Only top-level codes are shown by group; a child sits under its parent.
             self.group_combo.setEnabled(False)
-            self.group_combo.setToolTip("A child code is shown under its parent code.")
+            self.group_combo.setToolTip(self.tr("A child code is shown under its parent code."))
         for key, caption, hint in _TEXT_FIELDS:
             edit = QPlainTextEdit(self)
-            edit.setPlaceholderText(hint)
+            edit.setPlaceholderText(self.tr(hint))
             edit.setTabChangesFocus(True)
             edit.setMinimumHeight(54)
             self.texts[key] = edit
-            form.addRow(f"{caption}:", edit)
+            form.addRow(f"{self.tr(caption)}:", edit)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -173,7 +208,7 @@ class CodeDialog(QDialog):
     def choose_colour(self) -> None:
         """Open the colour chooser (not blocking); a choice updates the button."""
         dialog = QColorDialog(QColor(self.colour()), self)
-        dialog.setWindowTitle("Colour of the code")
+        dialog.setWindowTitle(self.tr("Colour of the code"))
         dialog.colorSelected.connect(lambda chosen: self.set_colour(chosen.name()))
         dialog.finished.connect(dialog.deleteLater)
         self.colour_dialog = dialog
@@ -207,32 +242,37 @@ class DeleteCodeDialog(QMessageBox):
         parent_code: CodeInfo | None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Delete code")
+        self.setWindowTitle(self.tr("Delete code"))
         self.setIcon(QMessageBox.Icon.Warning)
         self.segments = segments
-        what = f"“{display_text(code)}”"
         if children:
-            what += f" and its {_count(children, 'child code')}"
-        self.setText(f"Delete {what}?")
+            question = self.tr("Delete “{0}” and its {1}?").format(
+                display_text(code), _count(children, "child code")
+            )
+        else:
+            question = self.tr("Delete “{0}”?").format(display_text(code))
+        self.setText(question)
         lines = []
         if segments:
-            lines.append(f"{_count(segments, 'coded segment')} will be affected.")
+            lines.append(self.tr("{0} will be affected.").format(_count(segments, "coded segment")))
             if parent_code is not None:
                 lines.append(
-                    f"Delete them, or move them to the parent code “{display_text(parent_code)}”?"
+                    self.tr("Delete them, or move them to the parent code “{0}”?").format(
+                        display_text(parent_code)
+                    )
                 )
         else:
-            lines.append("No passage is coded with it.")
-        lines.append("You can undo this with Edit > Undo (Ctrl+Z).")
+            lines.append(self.tr("No passage is coded with it."))
+        lines.append(self.tr("You can undo this with Edit > Undo (Ctrl+Z)."))
         self.setInformativeText("\n\n".join(lines))
         self.delete_button = self.addButton(
-            "Delete code and segments" if segments else "Delete code",
+            self.tr("Delete code and segments") if segments else self.tr("Delete code"),
             QMessageBox.ButtonRole.DestructiveRole,
         )
         self.move_button: QAbstractButton | None = None
         if segments and parent_code is not None:
             self.move_button = self.addButton(
-                "Move segments to parent", QMessageBox.ButtonRole.AcceptRole
+                self.tr("Move segments to parent"), QMessageBox.ButtonRole.AcceptRole
             )
         self.cancel_button = self.addButton(QMessageBox.StandardButton.Cancel)
         self.setDefaultButton(self.cancel_button)
@@ -254,21 +294,26 @@ class MergeCodeDialog(QDialog):
         self, parent: QWidget | None, source: CodeInfo, candidates: Sequence[CodeInfo]
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Merge code")
+        self.setWindowTitle(self.tr("Merge code"))
         self.source = source
         intro = QLabel(
-            f"Merge “{display_text(source)}” into the code you choose: its "
-            f"{_count(source.segments, 'segment')} and its child codes move there, and "
-            f"“{source.label or source.name}” is deleted. You can undo this.",
+            self.tr(
+                "Merge “{0}” into the code you choose: its {1} and its child codes move "
+                "there, and “{2}” is deleted. You can undo this."
+            ).format(
+                display_text(source),
+                _count(source.segments, "segment"),
+                source.label or source.name,
+            ),
             self,
         )
         intro.setWordWrap(True)
-        self.chooser = CodeChooser(self, placeholder="Filter: label or part of a name")
+        self.chooser = CodeChooser(self, placeholder=self.tr("Filter: label or part of a name"))
         self.chooser.set_candidates(candidates)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Merge")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Merge"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.chooser.picked.connect(lambda _code_id: self.accept())

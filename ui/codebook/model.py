@@ -16,6 +16,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QMimeData,
     QModelIndex,
@@ -38,7 +39,7 @@ from workbench.entities import CodeGroupInfo, CodeInfo
 
 KIND_GROUP = "group"
 KIND_CODE = "code"
-UNGROUPED_NAME = "Ungrouped"
+UNGROUPED_NAME = QT_TRANSLATE_NOOP("CodebookModel", "Ungrouped")
 
 _WATCHED = frozenset({"code", "code_group", "segment"})
 
@@ -98,8 +99,11 @@ class CodebookModel(QAbstractItemModel):
 
     span_dropped = Signal(int, int, int, int)
 
-    HEADERS = ("Code", "#")
-    HEADER_TIPS = ("Label and name of the code", "Coded segments")
+    HEADERS = (QT_TRANSLATE_NOOP("CodebookModel", "Code"), "#")
+    HEADER_TIPS = (
+        QT_TRANSLATE_NOOP("CodebookModel", "Label and name of the code"),
+        QT_TRANSLATE_NOOP("CodebookModel", "Coded segments"),
+    )
 
     def __init__(self, session: AppSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -360,9 +364,9 @@ class CodebookModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.HEADER_TIPS[section]
+            return self.tr(self.HEADER_TIPS[section])
         if role == Qt.ItemDataRole.TextAlignmentRole and section == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -403,7 +407,7 @@ class CodebookModel(QAbstractItemModel):
         return _code_role(code, role)
 
     def _group_data(self, node: Node, column: int, role: int) -> Any:
-        name = node.group.name if node.group is not None else UNGROUPED_NAME
+        name = node.group.name if node.group is not None else self.tr(UNGROUPED_NAME)
         if role == Qt.ItemDataRole.DisplayRole:
             return name if column == 0 else None
         if role == Qt.ItemDataRole.FontRole and column == 0:
@@ -466,7 +470,9 @@ class CodebookModel(QAbstractItemModel):
             span = plan.span
             self.span_dropped.emit(plan.code_id, span.document_id, span.start, span.end)
             return True
-        return self._run_all(plan, "Move code" if len(plan) <= 2 else "Move codes")
+        return self._run_all(
+            plan, self.tr("Move code") if len(plan) <= 2 else self.tr("Move codes")
+        )
 
     def _plan_drop(
         self, data: QMimeData, row: int, parent: Index

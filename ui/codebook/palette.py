@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import weakref
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from ui.codebook.chooser import CodeChooser
@@ -69,13 +69,15 @@ class QuickCodePalette(QDialog):
         session: AppSession,
         parent: QWidget | None = None,
         *,
-        title: str = "Code the selection",
+        title: str = QT_TRANSLATE_NOOP("QuickCodePalette", "Code the selection"),
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(self.tr(title))
         self.session = session
-        self.chooser = CodeChooser(self, placeholder="Type a label (1b) or part of a name")
-        hint = QLabel("Enter: code with the highlighted match   ↑ ↓: choose   Esc: cancel", self)
+        self.chooser = CodeChooser(self, placeholder=self.tr("Type a label (1b) or part of a name"))
+        hint = QLabel(
+            self.tr("Enter: code with the highlighted match   ↑ ↓: choose   Esc: cancel"), self
+        )
         hint.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.chooser, 1)
@@ -97,7 +99,10 @@ class QuickCodePalette(QDialog):
 
 
 def pick_code(
-    session: AppSession, parent: QWidget | None = None, *, title: str = "Code the selection"
+    session: AppSession,
+    parent: QWidget | None = None,
+    *,
+    title: str = QT_TRANSLATE_NOOP("QuickCodePalette", "Code the selection"),
 ) -> int | None:
     """Ask for a codable code with the palette; the pick counts as a recent use.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,9 +37,10 @@ from workbench.commands.segments import AddSegment
 from workbench.entities import CodeInfo
 from workbench.errors import WorkbenchError
 
-EMPTY_MESSAGE = (
+EMPTY_MESSAGE = QT_TRANSLATE_NOOP(
+    "CodebookPanel",
     "This codebook has no codes yet.\n\n"
-    "Add a code with the + button, or import a codebook: File > Import codebook."
+    "Add a code with the + button, or import a codebook: File > Import codebook.",
 )
 
 Expansion = tuple[str, Any]
@@ -83,7 +84,7 @@ class CodebookPanel(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter codes (label, name, definition)")
+        self.filter_edit.setPlaceholderText(self.tr("Filter codes (label, name, definition)"))
         self.filter_edit.setClearButtonEnabled(True)
         self.view = self._make_view()
         self.empty_label = QLabel(self)
@@ -172,45 +173,45 @@ class CodebookPanel(QWidget):
     def _make_actions(self) -> None:
         key = QKeySequence
         self.new_code_action = self._action(
-            "New code…",
-            "+ Code",
+            self.tr("New code…"),
+            self.tr("+ Code"),
             [key(Qt.Key.Key_Insert), key("Ctrl+Shift+N")],
-            "Add a code to the selected group",
+            self.tr("Add a code to the selected group"),
             self.new_code,
         )
         self.new_child_action = self._action(
-            "New child code…",
-            "+ Child",
+            self.tr("New child code…"),
+            self.tr("+ Child"),
             [key("Alt+Insert"), key("Ctrl+Alt+N")],
-            "Add a code under the selected code",
+            self.tr("Add a code under the selected code"),
             self.new_child_code,
         )
         self.edit_action = self._action(
-            "Edit…",
-            "Edit",
+            self.tr("Edit…"),
+            self.tr("Edit"),
             [key(Qt.Key.Key_F2)],
-            "Edit the name, label, colour, group and rules of the code",
+            self.tr("Edit the name, label, colour, group and rules of the code"),
             self.edit_code,
         )
         self.recolour_action = self._action(
-            "Recolour…",
-            "Colour",
+            self.tr("Recolour…"),
+            self.tr("Colour"),
             [key("Ctrl+Shift+L")],
-            "Change the colour of the code",
+            self.tr("Change the colour of the code"),
             self.recolour,
         )
         self.merge_action = self._action(
-            "Merge into…",
-            "Merge",
+            self.tr("Merge into…"),
+            self.tr("Merge"),
             [key("Ctrl+Shift+M")],
-            "Move the code's segments and children into another code, then delete it",
+            self.tr("Move the code's segments and children into another code, then delete it"),
             self.merge_code,
         )
         self.delete_action = self._action(
-            "Delete…",
-            "Delete",
+            self.tr("Delete…"),
+            self.tr("Delete"),
             [key(key.StandardKey.Delete)],
-            "Delete the code (asks first; undoable)",
+            self.tr("Delete the code (asks first; undoable)"),
             self.delete_code,
         )
 
@@ -357,10 +358,12 @@ class CodebookPanel(QWidget):
 
     def _update_page(self) -> None:
         if self.model.code_count() == 0:
-            self.empty_label.setText(EMPTY_MESSAGE)
+            self.empty_label.setText(self.tr(EMPTY_MESSAGE))
             self.pages.setCurrentWidget(self.empty_label)
         elif self.proxy.query and self.proxy.rowCount() == 0:
-            self.empty_label.setText(f"No code matches “{self.filter_edit.text().strip()}”.")
+            self.empty_label.setText(
+                self.tr("No code matches “{0}”.").format(self.filter_edit.text().strip())
+            )
             self.pages.setCurrentWidget(self.empty_label)
         else:
             self.pages.setCurrentWidget(self.view)
@@ -426,7 +429,7 @@ class CodebookPanel(QWidget):
             colour = QColor(parent.colour).lighter(125).name()
         dialog = CodeDialog(
             self,
-            title="New child code" if parent else "New code",
+            title=self.tr("New child code") if parent else self.tr("New code"),
             groups=self.model.groups(),
             group_id=group_id,
             colour=colour,
@@ -482,18 +485,17 @@ class CodebookPanel(QWidget):
             self.model.refresh()  # bring in what the other coder changed
             now = self.model.code(code.id)
             if now is None:
-                return f"{error}\n\nThe code was deleted meanwhile."
+                return f"{error}\n\n" + self.tr("The code was deleted meanwhile.")
             if now.version != expected[0]:
                 expected[0] = now.version
-                return (
-                    f"{error}\n\nPress OK again to save your version over theirs, "
-                    "or Cancel to keep theirs."
+                return f"{error}\n\n" + self.tr(
+                    "Press OK again to save your version over theirs, or Cancel to keep theirs."
                 )
             return error
 
         dialog = CodeDialog(
             self,
-            title=f"Edit code {code.label or code.name}",
+            title=self.tr("Edit code {0}").format(code.label or code.name),
             groups=self.model.groups(),
             code=code,
             group_id=self.model.code_group_id(code),
@@ -507,7 +509,7 @@ class CodebookPanel(QWidget):
         if code is None:
             return None
         dialog = QColorDialog(QColor(code.colour), self)
-        dialog.setWindowTitle(f"Colour of {code.label or code.name}")
+        dialog.setWindowTitle(self.tr("Colour of {0}").format(code.label or code.name))
 
         def chosen(colour: QColor) -> None:
             if colour.isValid() and colour.name() != code.colour:

@@ -107,7 +107,7 @@ class AttributesPanel(QWidget):
             return combo
         line = QLineEdit(value, self.form_host)
         if attribute.kind == "date":
-            line.setPlaceholderText("YYYY-MM-DD")
+            line.setPlaceholderText(self.tr("YYYY-MM-DD"))
         line.editingFinished.connect(lambda a=attribute.id, e=line: self._set(a, e.text()))
         return line
 

@@ -31,7 +31,7 @@ class SegmentMemoDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.segment_id = segment_id
-        self.setWindowTitle("Segment memo")
+        self.setWindowTitle(self.tr("Segment memo"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
         heading = QLabel(f"<b>{escape(code)}</b> &middot; {escape(coder)}")
@@ -45,7 +45,9 @@ class SegmentMemoDialog(QDialog):
         passage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(passage)
         self.editor = QPlainTextEdit(memo)
-        self.editor.setPlaceholderText("Why this passage, doubts, links to other passages…")
+        self.editor.setPlaceholderText(
+            self.tr("Why this passage, doubts, links to other passages…")
+        )
         self.editor.setTabChangesFocus(True)
         layout.addWidget(self.editor)
         buttons = QDialogButtonBox(

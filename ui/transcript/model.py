@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import QCoreApplication
+
 from ui.transcript.index import SegmentIndex
 from ui.transcript.positions import Utf16Map
 from ui.transcript.stripes import assign_columns
@@ -108,13 +110,13 @@ class TranscriptModel:
     def code_name(self, code_id: int) -> str:
         code = self.codes.get(code_id)
         if code is None:
-            return f"code {code_id}"
+            return QCoreApplication.translate("TranscriptModel", "code {0}").format(code_id)
         return f"{code.label} {code.name}".strip()
 
     def coder_name(self, coder_id: int) -> str:
         coder = self.coders.get(coder_id)
         if coder is None:
-            return f"coder {coder_id}"
+            return QCoreApplication.translate("TranscriptModel", "coder {0}").format(coder_id)
         return f"{coder.name} ({coder.initials})" if coder.initials else coder.name
 
     def initials(self, coder_id: int | None) -> str:

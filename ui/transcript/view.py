@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QStackedLayout, QWidget
 
@@ -30,7 +30,9 @@ from workbench.commands.segments import (
 from workbench.entities import SegmentInfo
 from workbench.errors import NotFoundError
 
-EMPTY_TEXT = "Choose a document on the left, or import transcripts with File > Import"
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "TranscriptView", "Choose a document on the left, or import transcripts with File > Import"
+)
 
 
 class TranscriptView(QWidget):
@@ -54,7 +56,7 @@ class TranscriptView(QWidget):
         self.memo_dialog: SegmentMemoDialog | None = None
 
         self._stack = QStackedLayout(self)
-        self._empty = QLabel(EMPTY_TEXT)
+        self._empty = QLabel(self.tr(EMPTY_TEXT))
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
         self._empty.setMargin(24)
@@ -64,12 +66,14 @@ class TranscriptView(QWidget):
         self._stack.addWidget(self.editor)
         self._stack.setCurrentWidget(self._empty)
 
-        self.action_code_selection = self._action("Code selection…", self.code_requested.emit)
-        self.action_in_vivo = self._action("Code in vivo", self.code_in_vivo)
-        self.action_recode = self._action("Change code…", self._request_recode)
-        self.action_memo = self._action("Edit memo…", self.edit_memo)
-        self.action_resize = self._action("Resize to selection", self.resize_to_selection)
-        self.action_remove = self._action("Remove segment", self.remove_segment)
+        self.action_code_selection = self._action(
+            self.tr("Code selection…"), self.code_requested.emit
+        )
+        self.action_in_vivo = self._action(self.tr("Code in vivo"), self.code_in_vivo)
+        self.action_recode = self._action(self.tr("Change code…"), self._request_recode)
+        self.action_memo = self._action(self.tr("Edit memo…"), self.edit_memo)
+        self.action_resize = self._action(self.tr("Resize to selection"), self.resize_to_selection)
+        self.action_remove = self._action(self.tr("Remove segment"), self.remove_segment)
         self.action_remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.action_remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.action_remove)
@@ -324,7 +328,7 @@ class TranscriptView(QWidget):
             menu.addAction(self.action_remove)
         if span is not None:
             menu.addSeparator()
-            copy = menu.addAction("Copy")
+            copy = menu.addAction(self.tr("Copy"))
             copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
             copy.triggered.connect(self.editor.copy)
         return menu
