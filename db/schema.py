@@ -245,7 +245,7 @@ class Segment(Base):
             "origin IN ('manual', 'auto-code', 'import', 'adjudication')", name="origin"
         ),
         Index("ix_segment_document", "document_id", "start"),
-        Index("ix_segment_code", "code_id"),
+        Index("ix_segment_code_document", "code_id", "document_id"),
         Index("ix_segment_coder", "coder_id"),
     )
 

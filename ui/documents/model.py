@@ -28,6 +28,7 @@ class DocumentsModel(QAbstractTableModel):
         self._session = session
         self._rows: list[DocumentInfo] = []
         self._role_names: dict[str, str] = {}
+        self._headers: list[str] = []
         self._load()
         session.bus.changed.connect(self._changed)
 
@@ -40,6 +41,13 @@ class DocumentsModel(QAbstractTableModel):
                 role: attribute_for_role(session, role) for role in ("source_type", *KEY_ROLES)
             }
         self._role_names = {role: names[ident] for role, ident in roles.items() if ident in names}
+        fixed = [
+            self.tr("Document"),
+            self.tr("Source type"),
+            self.tr("Characters"),
+            self.tr("Segments"),
+        ]
+        self._headers = fixed + [self._role_names[r] for r in KEY_ROLES if r in self._role_names]
 
     def _changed(self, changes: Changes) -> None:
         kinds = changes.kinds()
@@ -57,13 +65,7 @@ class DocumentsModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         """Column titles: fixed ones, then the key attributes the project has."""
-        fixed = [
-            self.tr("Document"),
-            self.tr("Source type"),
-            self.tr("Characters"),
-            self.tr("Segments"),
-        ]
-        return fixed + [self._role_names[r] for r in KEY_ROLES if r in self._role_names]
+        return self._headers
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
