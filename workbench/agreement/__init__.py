@@ -6,6 +6,14 @@ float, or None when it is undefined for its data; :func:`explain_undefined` says
 
 from __future__ import annotations
 
+from workbench.agreement.adjudication import (
+    AcceptAgreements,
+    Adjudicate,
+    Decision,
+    adjudication_progress,
+    consensus_coder,
+    decisions,
+)
 from workbench.agreement.alpha import (
     coincidences,
     krippendorff_alpha,
@@ -13,6 +21,12 @@ from workbench.agreement.alpha import (
     percent_agreement_units,
 )
 from workbench.agreement.bootstrap import BootstrapInterval, bootstrap_alpha
+from workbench.agreement.disagreements import (
+    Disagreement,
+    DisagreementKey,
+    find_disagreements,
+    group_by_passage,
+)
 from workbench.agreement.kappa import cohen_kappa, percent_agreement_table, scott_pi
 from workbench.agreement.multirater import (
     brennan_prediger,
@@ -26,19 +40,29 @@ from workbench.agreement.statistic import Statistic, evaluate, explain_undefined
 from workbench.agreement.unitized import unitized_alpha
 
 __all__ = [
+    "AcceptAgreements",
+    "Adjudicate",
     "AgreementResult",
     "BootstrapInterval",
     "CodeAgreement",
+    "Decision",
+    "Disagreement",
+    "DisagreementKey",
     "GroupAgreement",
     "Statistic",
+    "adjudication_progress",
     "bootstrap_alpha",
     "brennan_prediger",
     "cohen_kappa",
     "coincidences",
     "compute_agreement",
+    "consensus_coder",
+    "decisions",
     "evaluate",
     "explain_undefined",
+    "find_disagreements",
     "fleiss_kappa",
+    "group_by_passage",
     "gwet_ac1",
     "krippendorff_alpha",
     "krippendorff_alpha_counts",
