@@ -317,3 +317,22 @@ class OutcomeContribution(Base):
     project_code_id: Mapped[int] = mapped_column(
         ForeignKey("code.id", ondelete="CASCADE"), primary_key=True
     )
+
+
+class CodeLink(Base):
+    """A named relation between two codes (``causes``, ``is part of``...)."""
+
+    __tablename__ = "code_link"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    origin_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"), index=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300), default="")
+    direction: Mapped[str] = mapped_column(String(20), default="Associative")
+    colour: Mapped[str | None] = mapped_column(String(9), nullable=True)
+
+    __table_args__ = (
+        CheckConstraint(
+            "direction IN ('Associative', 'OneWay', 'Bidirectional')", name="direction"
+        ),
+    )

@@ -138,3 +138,16 @@ class EventInfo:
     target_id: int | None
     before: str | None
     after: str | None
+
+
+@dataclass(frozen=True)
+class CodeLinkInfo:
+    """A named relation between two codes."""
+
+    id: int
+    guid: str
+    origin_id: int
+    target_id: int
+    name: str
+    direction: str
+    colour: str | None

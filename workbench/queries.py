@@ -26,6 +26,7 @@ from workbench.entities import (
     AttributeInfo,
     CodeGroupInfo,
     CodeInfo,
+    CodeLinkInfo,
     CoderInfo,
     DocumentInfo,
     EventInfo,
@@ -305,4 +306,15 @@ def cases(session: Session) -> list[tuple[int, str, list[int]]]:
     return [
         (c.id, c.name, sorted(links.get(c.id, [])))
         for c in session.scalars(select(Case).order_by(Case.name))
+    ]
+
+
+def code_links(session: Session) -> list[CodeLinkInfo]:
+    """Every link between codes."""
+    from db.schema import CodeLink
+
+    rows = session.scalars(select(CodeLink).order_by(CodeLink.id)).all()
+    return [
+        CodeLinkInfo(r.id, r.guid, r.origin_id, r.target_id, r.name, r.direction, r.colour)
+        for r in rows
     ]

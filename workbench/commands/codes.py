@@ -8,7 +8,7 @@ from typing import Any, Literal
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from db.schema import Code, CodeGroup, Outcome, OutcomeContribution, Segment
+from db.schema import Code, CodeGroup, CodeLink, Outcome, OutcomeContribution, Segment
 from workbench.changes import Changes
 from workbench.codebook.tree import check_code_name
 from workbench.colours import CODE_PALETTE, check_colour
@@ -311,6 +311,7 @@ class _Snapshot:
     segments: list[Row]
     outcomes: list[Row]
     contributions: list[Row]
+    links: list[Row]
 
 
 def _snapshot(session: Session, code_ids: list[int], segment_ids: list[int]) -> _Snapshot:
@@ -332,7 +333,15 @@ def _snapshot(session: Session, code_ids: list[int], segment_ids: list[int]) -> 
             )
         ).all()
     ]
-    return _Snapshot(codes, segments, outcomes, contributions)
+    links = [
+        row_of(link)
+        for link in session.scalars(
+            select(CodeLink).where(
+                CodeLink.origin_id.in_(code_ids) | CodeLink.target_id.in_(code_ids)
+            )
+        ).all()
+    ]
+    return _Snapshot(codes, segments, outcomes, contributions, links)
 
 
 def _put_back(session: Session, snap: _Snapshot) -> None:
@@ -344,6 +353,8 @@ def _put_back(session: Session, snap: _Snapshot) -> None:
     session.flush()
     for row in snap.contributions:
         restore(session, OutcomeContribution, row)
+    for row in snap.links:
+        restore(session, CodeLink, row)
     for row in snap.segments:
         restore(session, Segment, row)
     session.flush()
@@ -366,6 +377,10 @@ def _remove(session: Session, snap: _Snapshot) -> None:
         session.delete(contribution)
     for outcome in session.scalars(select(Outcome).where(Outcome.code_id.in_(code_ids))):
         session.delete(outcome)
+    for link in session.scalars(
+        select(CodeLink).where(CodeLink.id.in_([r["id"] for r in snap.links]))
+    ):
+        session.delete(link)
     session.flush()
     for code_id in reversed(code_ids):
         session.delete(require(session, Code, code_id, "code"))
@@ -466,6 +481,7 @@ class MergeCodes(Command):
         self.target_id = target_id
         self._moved_segments: list[int] = []
         self._moved_children: list[tuple[int, int]] = []
+        self._moved_links: list[tuple[int, int, int]] = []
         self._snap: _Snapshot | None = None
 
     def do(self, ctx: CommandContext) -> Changes:
@@ -499,6 +515,21 @@ class MergeCodes(Command):
             (child.id, child.position)
             for child in session.scalars(select(Code).where(Code.parent_id == source.id))
         ]
+        # Links of the merged code follow it to the target (a link between the two is dropped).
+        self._moved_links = []
+        for link in session.scalars(
+            select(CodeLink).where(
+                (CodeLink.origin_id == source.id) | (CodeLink.target_id == source.id)
+            )
+        ):
+            if target.id in (link.origin_id, link.target_id):
+                continue
+            self._moved_links.append((link.id, link.origin_id, link.target_id))
+            if link.origin_id == source.id:
+                link.origin_id = target.id
+            if link.target_id == source.id:
+                link.target_id = target.id
+        session.flush()
         self._snap = _snapshot(session, [source.id], duplicates)
         if self._moved_segments:
             session.execute(
@@ -535,6 +566,9 @@ class MergeCodes(Command):
             child = require(session, Code, child_id, "code")
             child.parent_id = self.source_id
             child.position = position
+        for link_id, origin_id, target_id in self._moved_links:
+            link = require(session, CodeLink, link_id, "code link")
+            link.origin_id, link.target_id = origin_id, target_id
         require(session, Code, self.target_id, "code").version += 1
         return Changes.of(
             added={"code": [self.source_id], "segment": [r["id"] for r in self._snap.segments]},

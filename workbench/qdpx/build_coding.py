@@ -6,13 +6,14 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from db.schema import Base, Memo, Segment
+from db.schema import Base, CodeLink, Memo, Segment
+from workbench.commands.links import DIRECTIONS
 from workbench.commands.memos import AddMemo
 from workbench.commands.segments import AddSegments, NewSegment
 from workbench.qdpx.model import QCoding, QSelection
 from workbench.qdpx.prepare import PreparedSource
 from workbench.qdpx.state import ImportState, MemoPlan
-from workbench.qdpx.steps import Step, taken_guids
+from workbench.qdpx.steps import InsertRows, Step, taken_guids
 
 
 def _link_notes(state: ImportState) -> dict[str, list[str]]:
@@ -20,11 +21,29 @@ def _link_notes(state: ImportState) -> dict[str, list[str]]:
     model = state.model
     codes = {code.guid for code in model.all_codes()}
     on_selection: dict[str, list[str]] = defaultdict(list)
+    code_links: list[dict[str, Any]] = []
     for link in model.links:
         note = next((end for end in (link.origin, link.target) if end in state.notes), None)
         if note is None:
-            kind = "links between codes" if {link.origin, link.target} <= codes else "links"
-            state.report.not_held[kind] += 1
+            if (
+                {link.origin, link.target} <= codes
+                and link.origin in state.codes
+                and link.target in state.codes
+            ):
+                code_links.append(
+                    {
+                        "guid": link.guid,
+                        "origin_id": state.codes[link.origin],
+                        "target_id": state.codes[link.target],
+                        "name": link.name,
+                        "direction": link.direction
+                        if link.direction in DIRECTIONS
+                        else "Associative",
+                        "colour": link.colour if link.colour and len(link.colour) == 7 else None,
+                    }
+                )
+            else:
+                state.report.not_held["links"] += 1
             continue
         other = link.target if note == link.origin else link.origin
         if other in state.documents:
@@ -37,6 +56,13 @@ def _link_notes(state: ImportState) -> dict[str, list[str]]:
             on_selection[other].append(note)
         else:
             state.report.not_held["links from notes to things the workbench does not hold"] += 1
+    if code_links:
+        taken = taken_guids(state.run.ctx.session, CodeLink, [row["guid"] for row in code_links])
+        for row in code_links:
+            if not state.claim("code_link", row["guid"], taken):
+                row.pop("guid")
+        state.run.run(InsertRows(CodeLink, code_links, "code_link"))
+        state.report.imported["code links"] += len(code_links)
     return on_selection
 
 

@@ -24,6 +24,7 @@ from workbench.entities import (
     AttributeInfo,
     CodeGroupInfo,
     CodeInfo,
+    CodeLinkInfo,
     CoderInfo,
     MemoInfo,
     SegmentInfo,
@@ -78,6 +79,7 @@ class ProjectData:
     values: dict[tuple[str, int], dict[int, str]]
     cases: list[CaseRow]
     unexportable: dict[str, int] = field(default_factory=dict)
+    links: list[CodeLinkInfo] = field(default_factory=list)
 
 
 def _created(session: Session) -> datetime | None:
@@ -124,6 +126,7 @@ def _read_sources(session: Session, data: ProjectData) -> None:
     ]
     data.segments = queries.segments(session)
     data.memos = queries.memos(session)
+    data.links = queries.code_links(session)
     data.attributes = queries.attributes(session, "document") + queries.attributes(session, "case")
     for value in session.scalars(select(AttributeValue)):
         owner = ("document", value.document_id) if value.document_id else ("case", value.case_id)

@@ -177,6 +177,8 @@ class QLink:
     name: str
     origin: str
     target: str
+    direction: str = "Associative"
+    colour: str | None = None
 
 
 @dataclass

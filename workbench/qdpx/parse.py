@@ -145,6 +145,8 @@ class _ProjectParser:
                         name=link.get("name") or "",
                         origin=norm_guid(link.get("originGUID")),
                         target=norm_guid(link.get("targetGUID")),
+                        direction=link.get("direction") or "Associative",
+                        colour=link.get("color"),
                     )
                 )
         for holder in read.all(root, "Sets"):

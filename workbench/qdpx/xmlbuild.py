@@ -184,10 +184,9 @@ class ProjectXml:
 
     def _notes(self, root: Element) -> None:
         memos: list[MemoInfo] = self.data.memos
-        if not memos:
-            return
-        holder = self.build.add(root, "Notes")
+        holder = self.build.add(root, "Notes") if memos else None
         for memo in memos:
+            assert holder is not None
             element = self.build.add(
                 holder,
                 "Note",
@@ -199,8 +198,24 @@ class ProjectXml:
             self.build.add(element, "PlainTextContent", memo.text)
         case_guids = {case.id: case.guid for case in self.data.cases}
         case_memos = [m for m in memos if m.target_kind == "case" and m.target_id in case_guids]
-        if case_memos:
+        code_links = [
+            link
+            for link in self.data.links
+            if link.origin_id in self.codes and link.target_id in self.codes
+        ]
+        if case_memos or code_links:
             links = self.build.add(root, "Links")
+            for link in code_links:
+                self.build.add(
+                    links,
+                    "Link",
+                    guid=link.guid,
+                    name=link.name or None,
+                    direction=link.direction,
+                    color=link.colour,
+                    originGUID=self.codes[link.origin_id],
+                    targetGUID=self.codes[link.target_id],
+                )
             for memo in case_memos:
                 self.build.add(
                     links,
