@@ -146,7 +146,8 @@ def load_corpus(project: Project) -> Corpus:
                 Segment.end,
             )
         ).all()
-    data = np.array(rows, dtype=np.int64).reshape(-1, len(SEGMENT_COLUMNS))
+    # Plain tuples: numpy reads SQLAlchemy rows one attribute lookup at a time.
+    data = np.array([tuple(row) for row in rows], dtype=np.int64).reshape(-1, len(SEGMENT_COLUMNS))
     frame = pd.DataFrame(data, columns=list(SEGMENT_COLUMNS))
     order = {d.id: index for index, d in enumerate(documents)}
     frame["order"] = frame["document"].map(order).astype(np.int64)

@@ -79,7 +79,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             say(f"CSV: {len(files)} files in {args.csv}")
             written.extend(files)
         if args.xlsx:
-            workbook = write_workbook(project, Path(args.xlsx), contents=contents)
+            workbook = write_workbook(
+                project, Path(args.xlsx), contents=contents, segments=args.xlsx_segments
+            )
             result["xlsx"] = {
                 "path": str(workbook.path),
                 "sheets": [{"name": n, "caption": c} for n, c in workbook.sheets],
@@ -136,5 +138,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     export.add_argument(
         "--no-bom", action="store_true", help="write CSV files without a byte-order mark"
+    )
+    export.add_argument(
+        "--xlsx-segments",
+        action="store_true",
+        help="add every segment to the workbook (slow for large projects; CSV has them too)",
     )
     export.add_argument("--json", action="store_true", help="print what was written as JSON")

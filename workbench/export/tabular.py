@@ -10,7 +10,7 @@ from workbench.analysis.evidence import presence
 from workbench.analysis.labels import Text
 from workbench.analysis.result import Matrix
 from workbench.export import labels
-from workbench.export.contents import Contents, segments_frame
+from workbench.export.contents import Contents, key_attributes, segments_frame
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,14 @@ def _slug(text: str) -> str:
     return "-".join(part for part in kept.split("-") if part)
 
 
-def tables(contents: Contents, *, segments: bool = True) -> list[NamedTable]:
-    """Every table of the appendix, in order, in the contents' language."""
+def tables(contents: Contents, *, segments: bool = True, quotes: bool = False) -> list[NamedTable]:
+    """Every table of the appendix, in order, in the contents' language.
+
+    Args:
+        contents: what the appendix holds.
+        segments: begin with every segment in the long format (with attributes).
+        quotes: end with the quotes of each code, as capped for the Word appendix.
+    """
     language = contents.language
 
     def word(text: Text) -> str:
@@ -53,6 +59,16 @@ def tables(contents: Contents, *, segments: bool = True) -> list[NamedTable]:
     if segments:
         frame = segments_frame(contents.corpus, contents.filters)
         found.append(NamedTable("segments", word(labels.SEGMENTS), "", frame))
+    summary = contents.summary
+    if not summary.by_source.empty:
+        by_source = summary.by_source.rename(
+            columns={k: word(t) for k, t in labels.SOURCE_COLUMNS.items()}
+        )
+        found.append(
+            NamedTable("documents-by-source-type", word(labels.DOCUMENTS_BY_SOURCE), "", by_source)
+        )
+    coders = summary.coders.rename(columns={k: word(t) for k, t in labels.CODER_COLUMNS.items()})
+    found.append(NamedTable("coders", word(labels.CODERS), "", coders))
     codebook = contents.codebook.rename(
         columns={k: word(t) for k, t in labels.CODEBOOK_COLUMNS.items()}
     )
@@ -88,4 +104,19 @@ def tables(contents: Contents, *, segments: bool = True) -> list[NamedTable]:
     found.append(
         NamedTable("presence", word(labels.PRESENCE), flags.description.methods(language), frame)
     )
+    if quotes and contents.quotes:
+        found.append(NamedTable("quotes", word(labels.QUOTES), "", quotes_table(contents)))
     return found
+
+
+def quotes_table(contents: Contents) -> pd.DataFrame:
+    """The capped quotes of every code, with the code, in codebook then document order."""
+    language = contents.language
+    attributes = key_attributes(contents.corpus)
+    rows = [
+        [q.code, q.text, q.document, attributes.get(q.document_id, ""), q.paragraph, q.coder]
+        for found in contents.quotes.values()
+        for q in found
+    ]
+    header = [labels.CODE.get(language)] + [t.get(language) for t in labels.QUOTE_COLUMNS.values()]
+    return pd.DataFrame(rows, columns=header)

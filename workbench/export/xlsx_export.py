@@ -1,5 +1,8 @@
 """The appendix as one Excel workbook: a contents sheet, then a sheet per table.
 
+The tables are those of the Word appendix (methods, codebook, matrices, outcomes,
+presence, capped quotes); every segment can be added as a sheet on request.
+
 Sheet names are at most 31 characters, free of the characters Excel refuses, and
 unique. Texts lose the characters XML forbids, and a cell holds at most 32,767
 characters (a longer passage is cut and ends with an ellipsis).
@@ -63,17 +66,21 @@ def write_workbook(
     options: ExportOptions | None = None,
     *,
     contents: Contents | None = None,
+    segments: bool = False,
 ) -> WorkbookReport:
-    """Write the workbook.
+    """Write the workbook: the tables of the Word appendix, one sheet each.
 
     Args:
         project: the project.
         path: the ``.xlsx`` file (replaced when it exists).
         options: what to include (the defaults when None).
         contents: contents computed already.
+        segments: add a sheet with every segment in the long format. Excel files are
+            slow to write cell by cell: 100,000 segments take half a minute (the CSV
+            export writes them in a few seconds).
     """
     contents = contents or gather(project, options or ExportOptions())
-    found: list[NamedTable] = tables(contents)
+    found: list[NamedTable] = tables(contents, segments=segments, quotes=True)
     language = contents.language
     names = sheet_names([labels.SHEET_CONTENTS.get(language)] + [t.short for t in found])
     index = pd.DataFrame(

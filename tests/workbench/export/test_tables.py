@@ -31,6 +31,8 @@ def test_csv_folder_reads_back(known: Known, tmp_path: Path) -> None:
     names = [f.name for f in files]
     assert names == [
         "segments.csv",
+        "documents-by-source-type.csv",
+        "coders.csv",
         "codebook.csv",
         "matrix-01-outcomes-ilab-project.csv",
         "matrix-02-outcomes-state-segments.csv",
@@ -52,12 +54,12 @@ def test_csv_folder_reads_back(known: Known, tmp_path: Path) -> None:
     assert all(
         text[r.start : r.end] == r.text for r in segments[segments.document == "D1"].itertuples()
     )
-    matrix = pd.read_csv(files[2], encoding="utf-8-sig", index_col=0)
+    matrix = pd.read_csv(files[4], encoding="utf-8-sig", index_col=0)
     assert matrix.index.name == "Resultados"
     assert matrix.loc["1a Unions formed"].to_dict() == {"ENLACE": 1, "SC2": 2, "(sin valor)": 0}
-    by_state = pd.read_csv(files[3], encoding="utf-8-sig", index_col=0)
+    by_state = pd.read_csv(files[5], encoding="utf-8-sig", index_col=0)
     assert by_state.loc["1b Contracts voted", "Veracruz"] == 2
-    presence = pd.read_csv(files[5], encoding="utf-8-sig", index_col=0, keep_default_na=False)
+    presence = pd.read_csv(files[7], encoding="utf-8-sig", index_col=0, keep_default_na=False)
     assert presence.loc["D4", "State"] == "Oaxaca"
     assert presence.loc["D2", "1a"] == 1
     plain = write_csv_folder(known.project, tmp_path / "plain", options, bom=False)
@@ -76,13 +78,27 @@ def test_workbook_sheets_and_accents(known: Known, tmp_path: Path) -> None:
     assert all(len(name) <= 31 for name in sheets)
     assert len({name.casefold() for name in sheets}) == len(sheets)
     assert sheets["Contenido"]["Hoja"].tolist() == [name for name, _ in report.sheets]
-    segments = sheets["Segmentos"]
-    assert "Año malo" in segments["text"].tolist()
-    assert "Ya no van al corte de caña"[:18] in segments["text"].tolist()
+    quotes = sheets["Citas por código"]
+    assert "Año malo" in quotes["Cita"].tolist()
+    assert "Ya no van al corte" in quotes["Cita"].tolist()
+    assert set(quotes["Código"]) == {
+        "1a Unions formed",
+        "1b Contracts voted",
+        "SC2",
+        "ENLACE",
+    }
+    sources = sheets["Documentos por tipo de fuente"].set_index("Tipo de fuente")
+    assert sources["Documentos"].to_dict() == {"Interview": 2, "Focus group": 2, "(not set)": 1}
     codebook = sheets["Libro de códigos"]
     assert codebook.columns[0] == "Etiqueta" and "Definición" in codebook.columns
-    matrix = sheets[report.sheets[2][0]].set_index("Resultados")
+    matrix = sheets["Resultados x Proyecto de ILAB"].set_index("Resultados")
     assert matrix.loc["1a Unions formed", "SC2"] == 2
+    assert "Segmentos" not in sheets
+    full = tmp_path / "full.xlsx"
+    write_workbook(known.project, full, ExportOptions(matrices=()), segments=True)
+    segments = pd.read_excel(full, sheet_name="Segments", keep_default_na=False)
+    assert len(segments) == len(known.project.segments())
+    assert "Año malo" in segments["text"].tolist()
 
 
 def test_sheet_names_are_short_clean_and_unique() -> None:
