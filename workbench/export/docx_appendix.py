@@ -50,9 +50,13 @@ def _number(value: object, share: bool) -> str:
     return str(value)
 
 
+def _missing(value: object) -> bool:
+    return (isinstance(value, float) and value != value) or value is pd.NA
+
+
 def _cells(values: tuple[object, ...], numeric: list[bool], share: bool) -> list[str]:
     return [
-        _number(v, share) if n else ("" if v is None else str(v))
+        _number(v, share) if n else ("" if v is None or _missing(v) else str(v))
         for v, n in zip(values, numeric, strict=True)
     ]
 
@@ -94,13 +98,12 @@ class _Writer:
         self.report.tables += 1
         self.report.captions.append(caption)
         add_caption(self.document, self.text(labels.TABLE), self.report.tables, caption)
+        flags = numeric[1:] if first is not None else numeric
+        # Plain lists: itertuples yields nothing for a frame without columns.
+        values = frame.to_numpy(dtype=object).tolist()
         rows = (
-            ([str(index)] if first is not None else [])
-            + [
-                _number(v, share) if n else str(v)
-                for v, n in zip(values, numeric[-len(values) :], strict=True)
-            ]
-            for index, values in zip(frame.index, frame.itertuples(index=False), strict=True)
+            ([str(index)] if first is not None else []) + _cells(tuple(cells), flags, share)
+            for index, cells in zip(frame.index, values, strict=True)
         )
         size = 8.0 if len(header) > PORTRAIT_COLUMNS else (9.0 if wide else None)
         add_table(self.document, header, rows, numeric=numeric, weights=weights, font_size=size)

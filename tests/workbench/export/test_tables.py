@@ -138,3 +138,24 @@ def test_options_survive_reopening(known: Known) -> None:
     known.project.close()
     with Project.open(location) as again:
         assert load_options(again) == chosen
+
+
+def test_a_project_without_documents_exports_empty_tables(tmp_path: Path) -> None:
+    import docx
+
+    from workbench.codebook.template import ApplyTemplate, load_template
+    from workbench.export.docx_appendix import write_appendix
+
+    with Project.create(tmp_path / "empty.qdb") as project:
+        project.use_coder("Ana Ruiz")
+        project.run(ApplyTemplate(load_template("usmca-evaluation"), "en"))
+        options = ExportOptions(matrices=("outcomes:state", "usmca:projects", "themes:coder"))
+        report = write_appendix(project, tmp_path / "a.docx", options)
+        files = write_csv_folder(project, tmp_path / "csv", options)
+        write_workbook(project, tmp_path / "a.xlsx", options)
+    tables = docx.Document(str(tmp_path / "a.docx")).tables
+    by_state = tables[report.captions.index("Outcomes by State: number of documents")]
+    assert len(by_state.rows) == 27 and len(by_state.columns) == 1  # 26 outcome codes
+    segments = pd.read_csv(files[0], encoding="utf-8-sig")
+    assert segments.empty and list(segments.columns[:7]) == list(COLUMNS)
+    assert "Codebook" in pd.read_excel(tmp_path / "a.xlsx", sheet_name=None)
