@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ui.command_labels import translated
 from workbench.changes import Changes
 from workbench.commands.base import Command
 from workbench.errors import WorkbenchError
@@ -31,7 +32,7 @@ class _UndoEntry(QUndoCommand):
     """A core command on Qt's undo stack."""
 
     def __init__(self, session: AppSession, command: Command) -> None:
-        super().__init__(command.label)
+        super().__init__(translated(command.label))
         self._session = session
         self._command = command
         self._first = True
