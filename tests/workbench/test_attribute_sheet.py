@@ -16,13 +16,14 @@ from workbench.project import Project
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
+def project(tmp_path: Path) -> Iterator[Project]:
     project = create_project(
         tmp_path / "p.qdb", template="usmca-evaluation", language="es", coder="Ana"
     )
     add_document(project, "Entrevista 01", "Texto uno.")
     add_document(project, "Entrevista 02", "Texto dos.")
-    return project
+    yield project
+    project.close()
 
 
 def write_csv(path: Path, rows: list[list[str]]) -> Path:
