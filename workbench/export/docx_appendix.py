@@ -67,15 +67,30 @@ class _Writer:
         self.language = contents.language
         self.report = report
         self.document: Document = docx.Document()
+        self.pending: list[tuple[str, int | None]] = []
 
     def text(self, text: Text) -> str:
         return str(text.get(self.language))
 
     def heading(self, text: str, level: int) -> None:
-        self.document.add_heading(xml_safe(text), level=level)
+        """A heading, written with the next table (on the same page orientation)."""
+        self.pending.append((text, level))
 
-    def paragraph(self, text: str) -> None:
-        self.document.add_paragraph(xml_safe(text))
+    def paragraph(self, text: str, *, lead: bool = False) -> None:
+        """A paragraph; one that leads into the next table waits for it, like headings."""
+        if lead:
+            self.pending.append((text, None))
+        else:
+            self.flush()
+            self.document.add_paragraph(xml_safe(text))
+
+    def flush(self) -> None:
+        for text, level in self.pending:
+            if level is None:
+                self.document.add_paragraph(xml_safe(text))
+            else:
+                self.document.add_heading(xml_safe(text), level=level)
+        self.pending = []
 
     def table(
         self,
@@ -95,6 +110,7 @@ class _Writer:
         wide = len(header) > PORTRAIT_COLUMNS if landscape is None else landscape
         if set_orientation(self.document, wide) and wide:
             self.report.landscape_sections += 1
+        self.flush()
         self.report.tables += 1
         self.report.captions.append(caption)
         add_caption(self.document, self.text(labels.TABLE), self.report.tables, caption)
@@ -108,9 +124,6 @@ class _Writer:
         size = 8.0 if len(header) > PORTRAIT_COLUMNS else (9.0 if wide else None)
         add_table(self.document, header, rows, numeric=numeric, weights=weights, font_size=size)
         self.document.add_paragraph()
-
-    def back_to_portrait(self) -> None:
-        set_orientation(self.document, False)
 
 
 def write_appendix(
@@ -144,6 +157,7 @@ def write_appendix(
     _matrices(writer)
     _outcomes(writer)
     _quotes(writer)
+    writer.flush()
     temporary = partial(path)
     try:
         document.save(str(temporary))
@@ -160,7 +174,8 @@ def _methods(writer: _Writer) -> None:
     writer.paragraph(
         labels.summary_sentence(
             language, summary.documents, summary.segments, len(summary.coders), summary.dates
-        )
+        ),
+        lead=True,
     )
     if not summary.by_source.empty:
         frame = summary.by_source.set_index("source_type")
@@ -197,7 +212,6 @@ def _matrix_frame(matrix: Matrix) -> pd.DataFrame:
 def _matrices(writer: _Writer) -> None:
     if not writer.contents.matrices:
         return
-    writer.back_to_portrait()
     writer.heading(writer.text(labels.MATRICES), 1)
     for _spec, matrix in writer.contents.matrices:
         caption = matrix.description.caption(writer.language)
@@ -232,7 +246,6 @@ def _quotes(writer: _Writer) -> None:
     contents = writer.contents
     if not contents.options.quotes_per_code or not any(contents.quotes.values()):
         return
-    writer.back_to_portrait()
     writer.heading(writer.text(labels.QUOTES), 1)
     attributes = key_attributes(contents.corpus)
     codes = contents.corpus.code_by_id
@@ -243,9 +256,10 @@ def _quotes(writer: _Writer) -> None:
         label = code_label(codes[code_id])
         writer.heading(label, 2)
         total = contents.quote_totals.get(code_id, len(found))
-        writer.paragraph(
-            labels.quotes_note(writer.language, len(found), total, contents.options.quotes_per_code)
+        note = labels.quotes_note(
+            writer.language, len(found), total, contents.options.quotes_per_code
         )
+        writer.paragraph(note, lead=True)
         frame = pd.DataFrame(
             {
                 header[0]: [q.text for q in found],

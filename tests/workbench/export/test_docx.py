@@ -137,3 +137,27 @@ def test_english_appendix_and_quote_order(known: Known, tmp_path: Path) -> None:
     ]
     assert [row.cells[3].text for row in one_a.rows[1:]] == ["2", "2", "2"]
     assert one_a.rows[0].cells[0].text == "Quote"
+
+
+def test_a_wide_table_starts_its_landscape_page_with_its_heading(
+    demo: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.docx"
+    write_appendix(demo, path, ExportOptions(matrices=("outcomes:ilab_project",), language="es"))
+    document = docx.Document(str(path))
+    landscape = False
+    where: dict[str, bool] = {}
+    for child in reversed(list(document.element.body.iterchildren())):
+        section = (
+            child if child.tag == qn("w:sectPr") else child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        )
+        if section is not None:
+            size = section.find(qn("w:pgSz"))
+            landscape = size is not None and size.get(qn("w:orient")) == "landscape"
+        style = child.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is not None and style.get(qn("w:val")) in ("Heading1", "Heading2"):
+            where["".join(t.text or "" for t in child.iter(qn("w:t")))] = landscape
+    assert where["Matrices"] is True
+    assert where["Resultados por Proyecto de ILAB: número de documentos"] is True
+    assert where["Resumen metodológico"] is False
+    assert where["Citas por código"] is False
