@@ -21,16 +21,9 @@ from db.schema import Base, Case, CaseDocument, Document, Outcome, OutcomeContri
 from workbench.changes import Changes
 from workbench.commands.attributes import CreateAttribute, SetAttributeValues
 from workbench.commands.base import Command
+from workbench.commands.code_removal import DeleteCode, MergeCodes
 from workbench.commands.coders import AddCoder
-from workbench.commands.codes import (
-    CodeSpec,
-    CreateCode,
-    CreateCodeGroup,
-    DeleteCode,
-    MergeCodes,
-    MoveCode,
-    UpdateCode,
-)
+from workbench.commands.codes import CodeSpec, CreateCode, CreateCodeGroup, MoveCode, UpdateCode
 from workbench.commands.documents import DeleteDocument, ImportDocuments, NewDocument
 from workbench.commands.memos import AddMemo, DeleteMemo, EditMemo
 from workbench.commands.segments import (

@@ -32,7 +32,8 @@ from ui.codebook.palette import recent_codes
 from ui.session import AppSession
 from workbench.colours import CODE_PALETTE
 from workbench.commands.base import Command
-from workbench.commands.codes import CodeSpec, CreateCode, DeleteCode, MergeCodes, UpdateCode
+from workbench.commands.code_removal import DeleteCode, MergeCodes
+from workbench.commands.codes import CodeSpec, CreateCode, UpdateCode
 from workbench.commands.segments import AddSegment
 from workbench.entities import CodeInfo
 from workbench.errors import WorkbenchError

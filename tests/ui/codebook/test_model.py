@@ -16,15 +16,8 @@ from tests.ui.codebook.conftest import Small
 from ui.codebook.mime import Span, span_mime_data
 from ui.codebook.model import KIND_CODE, KIND_GROUP, UNGROUPED_NAME, CodebookModel, CodebookRole
 from ui.session import AppSession
-from workbench.commands.codes import (
-    CodeSpec,
-    CreateCode,
-    CreateCodeGroup,
-    DeleteCode,
-    MergeCodes,
-    MoveCode,
-    UpdateCode,
-)
+from workbench.commands.code_removal import DeleteCode, MergeCodes
+from workbench.commands.codes import CodeSpec, CreateCode, CreateCodeGroup, MoveCode, UpdateCode
 from workbench.commands.segments import AddSegment
 
 Tree = list[tuple[Any, ...]]

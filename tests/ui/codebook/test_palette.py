@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from tests.ui.codebook.conftest import Small
 from ui.codebook.palette import QuickCodePalette, RecentCodes, pick_code, recent_codes
 from ui.session import AppSession
-from workbench.commands.codes import DeleteCode
+from workbench.commands.code_removal import DeleteCode
 from workbench.entities import CodeInfo
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.factories import add_code, add_document, code_passage, new_project
-from workbench.commands.codes import DeleteCode, MergeCodes
+from workbench.commands.code_removal import DeleteCode, MergeCodes
 from workbench.commands.links import LinkCodes, RemoveCodeLink
 from workbench.qdpx import export_qdpx, import_qdpx
 from workbench.queries import code_links
