@@ -279,6 +279,13 @@ _ROLE_NAMES = {
     "respondent_type": ("respondent type", "tipo de informante", "respondent_type"),
     "gender": ("gender", "género", "genero"),
     "ilab_project": ("ilab project", "proyecto de ilab", "proyecto ilab", "ilab_project"),
+    "interview_date": (
+        "interview date",
+        "fecha de la entrevista",
+        "date",
+        "fecha",
+        "interview_date",
+    ),
 }
 
 
