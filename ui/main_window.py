@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
             "edit": bar.addMenu(self.tr("&Edit")),
             "code": bar.addMenu(self.tr("&Code")),
             "team": bar.addMenu(self.tr("&Team")),
+            "analyse": bar.addMenu(self.tr("&Analyse")),
             "help": bar.addMenu(self.tr("&Help")),
         }
         self._action(
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         )
         self.others_action.setCheckable(True)
         self.others_action.setChecked(True)
+        self._action("analyse", self.tr("&Agreement…"), lambda: self._ws().agreement.present())
         self._action("help", self.tr("&About Coding Workbench"), self._about, project=False)
         language = self._menus["help"].addMenu(self.tr("Interface &language"))
         for code, name in (("", self.tr("System language")), ("en", "English"), ("es", "Español")):

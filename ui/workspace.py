@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
+from ui.agreement.panel import AgreementPanel
 from ui.codebook.palette import pick_code, recent_codes
 from ui.codebook.panel import CodebookPanel
 from ui.documents.panel import DocumentsPanel
@@ -38,6 +39,8 @@ class Workspace(QObject):
         self.bottom.addTab(self.search, self.tr("Search"))
         self.bottom.addTab(self.memos, self.tr("Memos"))
         self.bottom.addTab(self.attributes, self.tr("Attributes"))
+        self.agreement = AgreementPanel(session, window)
+        self.bottom.addTab(self.agreement, self.tr("Agreement"))
         self.docks = [
             self._dock(
                 "documents",
@@ -83,6 +86,8 @@ class Workspace(QObject):
         self.transcript.recode_requested.connect(self.recode_segment)
         self.retrieval.jump_requested.connect(self.jump)
         self.search.jump_requested.connect(self.jump)
+        self.agreement.jump_requested.connect(self.jump)
+        self.agreement.compare_requested.connect(self._codes_selected)
 
     # -- navigation ----------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""Agreement between coders: the dashboard, the disagreements and their adjudication."""
