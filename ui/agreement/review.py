@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,6 +50,7 @@ class ReviewPage(QWidget):
         self._session = session
         self._code_ids: list[int] | None = None
         self._pending = 0
+        self._dirty = True  # found on first show, or when a run hands them over
         project = session.project
         self.model = DisagreementModel(project.text, self)
 
@@ -231,6 +233,7 @@ class ReviewPage(QWidget):
 
     def reload(self, found: Sequence[Disagreement] | None = None) -> None:
         """Find the disagreements again (keeping the one selected), and the decisions."""
+        self._dirty = False
         pair = self.pair()
         current = self.current()
         if pair is None:
@@ -337,8 +340,16 @@ class ReviewPage(QWidget):
     def _bus(self, changes: Changes) -> None:
         if "coder" in changes.kinds():
             self.fill_coders()
+        if not self.isVisible():  # catch up when shown, not on every change elsewhere
+            self._dirty = True
+            return
         # Decisions live in a setting (a change with no ids): re-read on every change.
         self._reload_timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._dirty:
+            self._reload_timer.start()
 
     # -- the selected disagreement ---------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QTableView
 from pytestqt.qtbot import QtBot
@@ -23,7 +23,7 @@ from ui.agreement.panel import AgreementPanel
 from ui.main_window import MainWindow
 from ui.session import AppSession
 from workbench import queries
-from workbench.agreement import consensus_coder, find_disagreements
+from workbench.agreement import Adjudicate, consensus_coder, find_disagreements
 from workbench.commands.coders import AddCoder
 
 
@@ -367,6 +367,7 @@ def test_copy_agreed_passages_completes_the_consensus(
 ) -> None:
     session = demo_panel._session
     review = demo_panel.review
+    demo_panel.pages.setCurrentWidget(review)
     assert review.copy_agreed.isEnabled()
     assert review.copy_agreed.text() == "Copy 27 agreed passages to consensus"
     qtbot.mouseClick(review.copy_agreed, Qt.MouseButton.LeftButton)
@@ -421,3 +422,22 @@ def test_analyse_agreement_shows_the_tab_and_computes(qtbot: QtBot, window: Main
     assert workspace.transcript.document_id == d.document_id
     assert workspace.transcript.selected_span() == (d.start, d.end)
     assert workspace.retrieval.model.has_codes  # the code under review is listed there too
+
+
+def test_the_review_page_lists_the_default_pair_and_catches_up_when_shown(
+    qtbot: QtBot, demo_session: AppSession, make_panel: MakePanel
+) -> None:
+    panel = make_panel(demo_session)
+    review = panel.review
+    total = len(find_disagreements(demo_session.project, "AR", "BC"))
+    assert review.model.rowCount() == 0  # nothing is read while the page is hidden
+    panel.pages.setCurrentWidget(review)
+    qtbot.waitUntil(lambda: review.progress.text() == f"0 of {total} resolved")
+    assert review.accept_a.text() == "Accept AR" and review.accept_b.text() == "Accept BC"
+    panel.pages.setCurrentWidget(panel.dashboard)
+    demo_session.run(Adjudicate(review.model.at(0), "both"))
+    QCoreApplication.processEvents()  # a pending refresh would run now
+    assert review.progress.text() == f"0 of {total} resolved"
+    panel.pages.setCurrentWidget(review)
+    qtbot.waitUntil(lambda: review.progress.text() == f"1 of {total} resolved")
+    assert review.model.index(0, 0).data() == "✓ Both"
