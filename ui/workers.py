@@ -55,11 +55,19 @@ class Worker(QObject):
             self.finished.emit(result)
 
 
+#: Threads and workers still running: kept referenced here until the thread has ended,
+#: so that a caller dropping its own references (on ``finished``) frees nothing early.
+_RUNNING: set[tuple[QThread, Worker]] = set()
+
+
 def start(parent: QObject, job: Callable[[ProgressCallback], Any]) -> tuple[QThread, Worker]:
     """Start ``job`` on a new thread owned by ``parent``; the thread ends with the job."""
     thread = QThread(parent)
     worker = Worker(job)
     worker.moveToThread(thread)
+    running = (thread, worker)
+    _RUNNING.add(running)
+    thread.finished.connect(lambda: _RUNNING.discard(running))
     thread.started.connect(worker.run)
     worker.finished.connect(thread.quit)
     worker.failed.connect(thread.quit)
