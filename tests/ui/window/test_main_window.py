@@ -223,3 +223,73 @@ def test_refi_qda_export_then_import_through_the_file_menu(  # type: ignore[no-u
     assert len(project.segments()) == segments
     window._undo_actions[0].trigger()
     assert project.documents() == []
+
+
+def test_ctrl_k_codes_the_selection_with_the_code_typed_in_the_palette(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.codebook.palette import QuickCodePalette
+
+    workspace = window.workspace
+    assert workspace is not None
+    project = workspace.session.project
+    target = project.code_id("1b")
+    before = len(project.segments(code_ids=[target]))
+    workspace.transcript.select_span(10, 30)
+
+    def type_in_palette() -> None:
+        palette = QApplication.activeModalWidget()
+        assert isinstance(palette, QuickCodePalette)
+        qtbot.keyClicks(palette.chooser.query_edit, "1b")
+        qtbot.keyClick(palette.chooser.query_edit, Qt.Key.Key_Return)
+
+    QTimer.singleShot(100, type_in_palette)
+    quick = next(a for a in window._project_actions if a.shortcut().toString() == "Ctrl+K")
+    quick.trigger()
+    segments = project.segments(code_ids=[target])
+    assert len(segments) == before + 1
+    newest = max(segments, key=lambda s: s.id)
+    assert (newest.start, newest.end) == (10, 30)
+    # the code is now the first recent code: Ctrl+1 applies it again
+    workspace.transcript.select_span(40, 50)
+    recent = next(a for a in window._project_actions if a.shortcut().toString() == "Ctrl+1")
+    recent.trigger()
+    assert len(project.segments(code_ids=[target])) == before + 2
+
+
+def test_the_first_opening_asks_who_is_coding(  # type: ignore[no-untyped-def]
+    qtbot, temporary_settings: Path, demo_copy: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.identity import IdentityDialog
+
+    main = MainWindow()
+    qtbot.addWidget(main)
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, IdentityDialog)
+        assert dialog.list.count() == 2  # the demo's coders to pick from
+        dialog.name.clear()
+        qtbot.keyClicks(dialog.name, "Carla N")  # QTest types ASCII only
+        dialog.name.insert("úñez")
+        assert dialog.initials.text() == "CN"
+        dialog.accept()
+
+    QTimer.singleShot(100, answer)
+    assert main.open_project(str(demo_copy))
+    project = main.session.project  # type: ignore[union-attr]
+    me = next(c for c in project.coders() if c.id == project.coder_id)
+    assert (me.name, me.initials) == ("Carla Núñez", "CN")
+    assert "Carla Núñez (CN)" in main.coder_label.text()
+    assert settings.identity(str(demo_copy)) == ("Carla Núñez", "CN", me.colour)
+    main.close_project()
+    # the second time the identity is remembered: no question
+    assert main.open_project(str(demo_copy))
+    assert main.session is not None and main.session.coder_id == me.id
+    main.close_project()
