@@ -150,6 +150,9 @@ class MainWindow(QMainWindow):
         )
         self.others_action.setCheckable(True)
         self.others_action.setChecked(True)
+        self._menus["team"].addSeparator()
+        self._action("team", self.tr("&Audit log…"), self._show_audit_log)
+        self._action("team", self.tr("&Backups…"), self._show_backups)
         self._action("analyse", self.tr("&Agreement…"), lambda: self._ws().agreement.present())
         self._action("help", self.tr("&About Coding Workbench"), self._about, project=False)
         language = self._menus["help"].addMenu(self.tr("Interface &language"))
@@ -254,6 +257,12 @@ class MainWindow(QMainWindow):
             self.tr("coder: {0} ({1})").format(me.name, me.initials) if me else ""
         )
         self._set_project_actions(True)
+        from ui.team.backups_dialog import RollingBackups
+
+        backups = RollingBackups(project, self)
+        backups.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
+        backups.start()
+        self._backups: RollingBackups | None = backups
         documents = project.documents()
         if documents:
             self.workspace.show_document(documents[0].id)
@@ -283,6 +292,11 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.stack.removeWidget(self.workspace.transcript)
             self.workspace.close()
+        backups = getattr(self, "_backups", None)
+        if backups is not None:
+            backups.stop()
+            backups.deleteLater()
+            self._backups = None
         self.session.close()
         self.session = None
         self.workspace = None
@@ -446,6 +460,34 @@ class MainWindow(QMainWindow):
     def _toggle_others(self) -> None:
         if self.workspace is not None:
             self.workspace.set_others_visible(self.others_action.isChecked())
+
+    def _show_audit_log(self) -> None:
+        from ui.team.audit_view import AuditDialog
+
+        if self.session is None:
+            return
+        dialog = AuditDialog(self.session, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _show_backups(self) -> None:
+        from ui.team.backups_dialog import BackupsDialog
+
+        if self.session is None:
+            return
+        dialog = BackupsDialog(
+            self.session.project,
+            self,
+            close_project=self.close_project,
+            open_project=self.open_project,
+            rolling=getattr(self, "_backups", None),
+        )
+        dialog.restored.connect(lambda message: self.statusBar().showMessage(message, 15000))
+        dialog.restore_failed.connect(
+            lambda message: self._error(self.tr("Backup not restored"), message)
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _set_language(self, code: str) -> None:
         settings.set_language(code)

@@ -1,0 +1,1 @@
+"""Teamwork: the audit log, backups and the other tools for working together."""
