@@ -2,22 +2,29 @@
 
 The document uses Word's own styles (Title, Heading 1 and 2, Caption, Table Grid), so
 that the navigation pane and the table of contents (a TOC field Word fills in on
-opening) work; tables wider than seven columns go on landscape pages. Charts are not
-drawn: the workbench does not depend on a plotting library.
+opening) work; tables wider than seven columns go on landscape pages. The core draws
+no charts (it does not depend on a plotting library): the GUI renders its charts as PNG
+images and hands them over, and they are placed after the matrices as captioned figures.
 """
 
 from __future__ import annotations
 
+import io
+import struct
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import docx
 import pandas as pd
 from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Emu
 
 from workbench.analysis.filters import code_label
 from workbench.analysis.labels import MEASURES, Text
 from workbench.analysis.result import Matrix
+from workbench.errors import InvalidInputError
 from workbench.export import labels
 from workbench.export.contents import Contents, gather, key_attributes
 from workbench.export.docx_tables import add_caption, add_table, add_toc, set_orientation
@@ -27,6 +34,9 @@ from workbench.project import Project
 
 #: Tables with more columns than this go on a landscape page.
 PORTRAIT_COLUMNS = 7
+#: A figure is at most this share of the page's text height (room for its caption).
+FIGURE_HEIGHT = 0.7
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 @dataclass
@@ -38,6 +48,21 @@ class AppendixReport:
     quotes: int = 0
     landscape_sections: int = 0
     captions: list[str] = field(default_factory=list)
+    figures: int = 0
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """The width and height, in pixels, of a PNG image.
+
+    Raises:
+        InvalidInputError: the bytes are not a PNG image.
+    """
+    if len(data) < 24 or not data.startswith(_PNG_SIGNATURE) or data[12:16] != b"IHDR":
+        raise InvalidInputError("a chart for the appendix must be a PNG image")
+    width, height = struct.unpack(">II", data[16:24])
+    if not width or not height:
+        raise InvalidInputError("a chart for the appendix must not be empty")
+    return int(width), int(height)
 
 
 def _number(value: object, share: bool) -> str:
@@ -125,6 +150,27 @@ class _Writer:
         add_table(self.document, header, rows, numeric=numeric, weights=weights, font_size=size)
         self.document.add_paragraph()
 
+    def figure(self, caption: str, data: bytes) -> None:
+        """A PNG picture on a portrait page, as wide as the text, captioned "Figure N." below."""
+        width, height = png_size(data)
+        set_orientation(self.document, False)
+        self.flush()
+        section = self.document.sections[-1]
+        room_width = (section.page_width or 0) - (section.left_margin or 0)
+        room_width -= section.right_margin or 0
+        room_height = (section.page_height or 0) - (section.top_margin or 0)
+        room_height -= section.bottom_margin or 0
+        scale = min(room_width / width, room_height * FIGURE_HEIGHT / height)
+        holder = self.document.add_paragraph()
+        holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        holder.paragraph_format.keep_with_next = True
+        holder.add_run().add_picture(
+            io.BytesIO(data), width=Emu(int(width * scale)), height=Emu(int(height * scale))
+        )
+        self.report.figures += 1
+        below = add_caption(self.document, self.text(labels.FIGURE), self.report.figures, caption)
+        below.paragraph_format.keep_with_next = False
+
 
 def write_appendix(
     project: Project,
@@ -132,6 +178,7 @@ def write_appendix(
     options: ExportOptions | None = None,
     *,
     contents: Contents | None = None,
+    images: Sequence[tuple[str, bytes]] = (),
 ) -> AppendixReport:
     """Write the Word appendix.
 
@@ -140,10 +187,17 @@ def write_appendix(
         path: the ``.docx`` file to write (replaced when it exists).
         options: what to include (the defaults when None).
         contents: contents computed already (by :func:`~workbench.export.contents.gather`).
+        images: charts as ``(caption, PNG bytes)``, written after the matrices as figures
+            with a caption "Figure N." under each (the GUI renders them; the core draws none).
 
     Returns:
-        The counts of tables, quotes and landscape sections written.
+        The counts of tables, figures, quotes and landscape sections written.
+
+    Raises:
+        InvalidInputError: an image is not a PNG image.
     """
+    for _caption, data in images:
+        png_size(data)
     contents = contents or gather(project, options or ExportOptions())
     report = AppendixReport(path=path)
     writer = _Writer(contents, report)
@@ -155,6 +209,7 @@ def write_appendix(
     _methods(writer)
     _codebook(writer)
     _matrices(writer)
+    _figures(writer, images)
     _outcomes(writer)
     _quotes(writer)
     writer.flush()
@@ -224,6 +279,14 @@ def _matrices(writer: _Writer) -> None:
             weights=[3.0] + [1.0] * len(matrix.values.columns),
         )
         writer.paragraph(matrix.description.methods(writer.language))
+
+
+def _figures(writer: _Writer, images: Sequence[tuple[str, bytes]]) -> None:
+    if not images:
+        return
+    writer.heading(writer.text(labels.CHARTS), 1)
+    for caption, data in images:
+        writer.figure(caption, data)
 
 
 def _outcomes(writer: _Writer) -> None:
