@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
             "code": bar.addMenu(self.tr("&Code")),
             "team": bar.addMenu(self.tr("&Team")),
             "analyse": bar.addMenu(self.tr("&Analyse")),
+            "export": bar.addMenu(self.tr("E&xport")),
             "help": bar.addMenu(self.tr("&Help")),
         }
         self._action(
@@ -154,6 +155,13 @@ class MainWindow(QMainWindow):
         self._action("team", self.tr("&Audit log…"), self._show_audit_log)
         self._action("team", self.tr("&Backups…"), self._show_backups)
         self._action("analyse", self.tr("&Agreement…"), lambda: self._ws().agreement.present())
+        self._action("analyse", self.tr("&Matrix…"), lambda: self._ws().matrix.present())
+        self._action("analyse", self.tr("&Charts…"), lambda: self._ws().matrix.show_charts())
+        self._action(
+            "export",
+            self.tr("&Report appendix (Word, CSV, Excel)…"),
+            lambda: self._ws().matrix.export_appendix(),
+        )
         self._action("help", self.tr("&About Coding Workbench"), self._about, project=False)
         language = self._menus["help"].addMenu(self.tr("Interface &language"))
         for code, name in (("", self.tr("System language")), ("en", "English"), ("es", "Español")):

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
 from ui.agreement.panel import AgreementPanel
+from ui.analysis.panel import MatrixPanel
 from ui.codebook.palette import pick_code, recent_codes
 from ui.codebook.panel import CodebookPanel
 from ui.documents.panel import DocumentsPanel
@@ -41,6 +42,8 @@ class Workspace(QObject):
         self.bottom.addTab(self.attributes, self.tr("Attributes"))
         self.agreement = AgreementPanel(session, window)
         self.bottom.addTab(self.agreement, self.tr("Agreement"))
+        self.matrix = MatrixPanel(session, window)
+        self.bottom.addTab(self.matrix, self.tr("Matrix"))
         self.docks = [
             self._dock(
                 "documents",
@@ -88,6 +91,10 @@ class Workspace(QObject):
         self.search.jump_requested.connect(self.jump)
         self.agreement.jump_requested.connect(self.jump)
         self.agreement.compare_requested.connect(self._codes_selected)
+        self.matrix.cell_quotes_requested.connect(self.retrieval.show_segments)
+        self.matrix.cell_quotes_requested.connect(
+            lambda *_: self.bottom.setCurrentWidget(self.retrieval)
+        )
 
     # -- navigation ----------------------------------------------------------------
 

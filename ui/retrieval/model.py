@@ -42,6 +42,7 @@ class RetrievalModel(QAbstractTableModel):
         super().__init__(parent)
         self._session = session
         self._code_ids: list[int] = []
+        self._segment_ids: list[int] | None = None
         self._coder_id: int | None = None
         self._attribute: tuple[str, str] | None = None
         self._rows: list[RetrievedSegment] = []
@@ -50,12 +51,19 @@ class RetrievalModel(QAbstractTableModel):
 
     @property
     def has_codes(self) -> bool:
-        """Whether any code is chosen."""
-        return bool(self._code_ids)
+        """Whether any code (or a list of segments) is chosen."""
+        return bool(self._code_ids) or self._segment_ids is not None
 
     def set_codes(self, code_ids: list[int]) -> None:
         """Show the segments of these codes (and their children's)."""
         self._code_ids = list(code_ids)
+        self._segment_ids = None
+        self.reload()
+
+    def show_segments(self, segment_ids: list[int]) -> None:
+        """Show these segments (the quotes behind a matrix cell, say) instead of codes'."""
+        self._segment_ids = list(segment_ids)
+        self._code_ids = []
         self.reload()
 
     def set_coder(self, coder_id: int | None) -> None:
@@ -88,14 +96,21 @@ class RetrievalModel(QAbstractTableModel):
         project = self._session.project
         self.beginResetModel()
         self._rows = []
-        if self._code_ids:
+        if self.has_codes:
             codes = {c.id: (f"{c.label} {c.name}".strip()) for c in project.codes()}
             coders = {c.id: c.name for c in project.coders()}
             documents = {d.id: d for d in project.documents()}
-            segments = project.segments(
-                code_ids=self._with_children(),
-                coder_ids=None if self._coder_id is None else [self._coder_id],
-            )
+            coder_ids = None if self._coder_id is None else [self._coder_id]
+            if self._segment_ids is None:
+                segments = project.segments(code_ids=self._with_children(), coder_ids=coder_ids)
+            else:  # in chunks: a database takes a limited number of values in one query
+                ids = self._segment_ids
+                segments = [
+                    s
+                    for at in range(0, len(ids), 500)
+                    for s in project.segments(segment_ids=ids[at : at + 500], coder_ids=coder_ids)
+                ]
+                segments.sort(key=lambda s: (s.document_id, s.start, s.end, s.id))
             for segment in segments:
                 document = documents[segment.document_id]
                 if self._attribute is not None:

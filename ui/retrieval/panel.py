@@ -28,6 +28,7 @@ class RetrievalPanel(QWidget):
         super().__init__(parent)
         self._session = session
         self.model = RetrievalModel(session, self)
+        self._title = ""
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
@@ -121,7 +122,13 @@ class RetrievalPanel(QWidget):
 
     def set_codes(self, code_ids: list[int]) -> None:
         """Show the passages of these codes."""
+        self._title = ""
         self.model.set_codes(code_ids)
+
+    def show_segments(self, segment_ids: list[int], title: str) -> None:
+        """Show these passages (a matrix cell's, say) under a title."""
+        self._title = title
+        self.model.show_segments(segment_ids)
 
     def _coder_changed(self) -> None:
         self.model.set_coder(self.coder.currentData())
@@ -142,7 +149,8 @@ class RetrievalPanel(QWidget):
             self.summary.setText(self.tr("Select codes in the codebook to see their passages."))
         else:
             documents = len({self.model.row_at(r).document_id for r in range(rows)})
-            self.summary.setText(self.tr("{0} passages in {1} documents").format(rows, documents))
+            text = self.tr("{0} passages in {1} documents").format(rows, documents)
+            self.summary.setText(f"{self._title}: {text}" if self._title else text)
 
     def _activated(self, index: QModelIndex) -> None:
         row = (

@@ -1,0 +1,1 @@
+"""Matrices, charts and the report-appendix export dialog."""
