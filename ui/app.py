@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from resources import RESOURCES
@@ -14,6 +14,8 @@ from ui.errors import install_excepthook, setup_logging
 
 TRANSLATIONS = RESOURCES / "translations"
 LANGUAGES = ("en", "es")
+#: The translators installed now (switch_language replaces them).
+_installed: list[QTranslator] = []
 
 
 def interface_language() -> str:
@@ -41,6 +43,13 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     return installed
 
 
+def switch_language(app: QApplication, language: str) -> None:
+    """Replace the installed translations; open widgets get a LanguageChange event."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed[:] = install_translations(app, language)
+
+
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, named, translated."""
     existing = QApplication.instance()
@@ -52,7 +61,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     from workbench import __version__
 
     app.setApplicationVersion(__version__)
-    install_translations(app, interface_language())
+    switch_language(app, interface_language())
     return app
 
 
@@ -62,9 +71,13 @@ def run_gui(location: str | Path | None = None) -> int:
     app = application()
     install_excepthook()
     from ui.main_window import MainWindow
+    from ui.welcome import act_on, welcome_on_first_start
 
+    choice = welcome_on_first_start() if location is None else None
     window = MainWindow()
     window.show()
     if location is not None:
         window.open_project(str(location))
+    elif choice is not None:
+        QTimer.singleShot(0, lambda: act_on(window, choice))
     return app.exec()

@@ -9,13 +9,11 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessag
 
 from ui import settings
 from ui.documents.importer import ImportController
-from ui.errors import log_folder
 from ui.identity import IdentityDialog
 from ui.progress import TaskProgress
 from ui.session import AppSession
 from ui.start import StartScreen
 from ui.workspace import Workspace
-from workbench import __version__
 from workbench.codebook.csv_io import export_codebook, import_codebook
 from workbench.codings_csv import export_codings, import_codings
 from workbench.errors import WorkbenchError
@@ -152,6 +150,9 @@ class MainWindow(QMainWindow):
         self.others_action.setCheckable(True)
         self.others_action.setChecked(True)
         self._menus["team"].addSeparator()
+        self._action("team", self.tr("Make an assignment &file…"), self._make_assignment)
+        self._action("team", self.tr("&Merge returned files…"), self._merge_returned)
+        self._menus["team"].addSeparator()
         self._action("team", self.tr("&Audit log…"), self._show_audit_log)
         self._action("team", self.tr("&Backups…"), self._show_backups)
         self._action("analyse", self.tr("&Agreement…"), lambda: self._ws().agreement.present())
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
             self.tr("&Report appendix (Word, CSV, Excel)…"),
             lambda: self._ws().matrix.export_appendix(),
         )
+        self._action("help", self.tr("&Welcome screen…"), self._welcome, project=False)
         self._action("help", self.tr("&About Coding Workbench"), self._about, project=False)
         language = self._menus["help"].addMenu(self.tr("Interface &language"))
         for code, name in (("", self.tr("System language")), ("en", "English"), ("es", "Español")):
@@ -204,7 +206,7 @@ class MainWindow(QMainWindow):
 
     def new_project(self, path: str, template: str | None, language: str) -> bool:
         """Create a project and open it."""
-        identity = self._ask_identity([], None)
+        identity = self._ask_identity([], settings.identity())
         if identity is None:
             return False
         try:
@@ -465,6 +467,24 @@ class MainWindow(QMainWindow):
         )
         self._toggle_others()
 
+    def _make_assignment(self) -> None:
+        from ui.team.merge_dialog import AssignmentDialog
+
+        if self.session is not None:
+            dialog = AssignmentDialog(self.session, self)
+            dialog.made.connect(lambda message: self.statusBar().showMessage(message, 15000))
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+
+    def _merge_returned(self) -> None:
+        from ui.team.merge_dialog import MergeDialog
+
+        if self.session is not None:
+            dialog = MergeDialog(self.session, self)
+            dialog.merged.connect(lambda message: self.statusBar().showMessage(message, 20000))
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+
     def _toggle_others(self) -> None:
         if self.workspace is not None:
             self.workspace.set_others_visible(self.others_action.isChecked())
@@ -506,16 +526,11 @@ class MainWindow(QMainWindow):
         )
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Coding Workbench"),
-            self.tr(
-                "<h3>Coding Workbench {0}</h3>"
-                "<p>Qualitative coding of interview and focus-group transcripts.</p>"
-                "<p>Open source (MIT). Built with Qt for Python (PySide6, LGPL), "
-                "SQLAlchemy and Alembic (MIT), pandas (BSD), python-docx (MIT), "
-                "pypdf (BSD), pyqtgraph (MIT).</p>"
-                "<p>Logs: {1}<br>Backups of migrated projects are kept next to the "
-                "project file.</p>"
-            ).format(__version__, log_folder()),
-        )
+        from ui.about import show_about
+
+        show_about(self)
+
+    def _welcome(self) -> None:
+        from ui.welcome import show_welcome
+
+        show_welcome(self)

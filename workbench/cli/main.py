@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from workbench import __version__
-from workbench.cli import agreement, audit, coding, documents, export, qdpx
+from workbench.cli import agreement, audit, coding, documents, export, qdpx, team
 from workbench.errors import WorkbenchError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -25,6 +25,7 @@ REGISTRARS = (
     qdpx.register,
     export.register,
     audit.register,
+    team.register,
 )
 
 
