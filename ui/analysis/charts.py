@@ -513,6 +513,9 @@ class ChartsDialog(QDialog):
         self.code = QComboBox(self)
         self.attribute_measure = QComboBox(self)
         self.by_attribute = ChartView(self)
+        for combo in (self.group, self.attribute, self.code):
+            # Filled when first shown: grow with the names then.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for combo in (self.frequency_measure, self.attribute_measure):
             combo.addItem(self.tr("Segments"), "segments")
             combo.addItem(self.tr("Documents"), "documents")
