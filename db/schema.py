@@ -87,8 +87,13 @@ class Coder(Base):
     colour: Mapped[str] = mapped_column(String(9), default="#808080")
     role: Mapped[str] = mapped_column(String(20), default="coder")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    #: On a team server, the PostgreSQL role this coder signs in as (none in a file).
+    db_role: Mapped[str | None] = mapped_column(String(63), nullable=True)
 
-    __table_args__ = (CheckConstraint("role IN ('coder', 'lead')", name="role"),)
+    __table_args__ = (
+        CheckConstraint("role IN ('coder', 'lead')", name="role"),
+        Index("ix_coder_db_role", "db_role", unique=True),
+    )
 
 
 class Document(Base):

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from workbench import __version__
-from workbench.cli import agreement, audit, coding, documents, export, qdpx, team
+from workbench.cli import agreement, audit, coding, documents, export, qdpx, server, team
 from workbench.errors import WorkbenchError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -24,6 +24,7 @@ REGISTRARS = (
     agreement.register,
     qdpx.register,
     export.register,
+    server.register,
     audit.register,
     team.register,
 )
