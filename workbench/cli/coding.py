@@ -8,14 +8,13 @@ from pathlib import Path
 from workbench.cli.output import add_command, emit_json, say
 from workbench.codebook.csv_io import export_codebook, import_codebook
 from workbench.codings_csv import export_codings, import_codings
-from workbench.project import Project
 from workbench.search import SearchIndex, code_hits
+from workbench.server.roles import open_as_role
 
 
 def cmd_codebook(args: argparse.Namespace) -> int:
     """Show, import or export the codebook."""
-    with Project.open(args.project) as project:
-        project.use_coder(args.coder)
+    with open_as_role(args.project, coder=args.coder) as project:
         if args.import_file:
             command = import_codebook(project, Path(args.import_file))
             created, updated = len(command.created_codes), command.updated_count
@@ -59,8 +58,7 @@ def cmd_codebook(args: argparse.Namespace) -> int:
 
 def cmd_codings(args: argparse.Namespace) -> int:
     """Import or export codings as CSV."""
-    with Project.open(args.project) as project:
-        project.use_coder(args.coder)
+    with open_as_role(args.project, coder=args.coder) as project:
         if args.export_file:
             count = export_codings(project, Path(args.export_file))
             say(f"{count} segments written to {args.export_file}")
@@ -81,8 +79,7 @@ def cmd_codings(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Search the documents, optionally coding every hit."""
-    with Project.open(args.project) as project:
-        project.use_coder(args.coder)
+    with open_as_role(args.project, coder=args.coder) as project:
         hits = SearchIndex(project).search(args.query, match=args.match)
         if args.code:
             command = code_hits(project, hits, project.code_id(args.code), scope=args.scope)

@@ -11,6 +11,7 @@ from workbench.importing import import_files, parse_assignments
 from workbench.newproject import create_project
 from workbench.project import Project
 from workbench.queries import attribute_for_role
+from workbench.server.roles import open_as_role
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -28,8 +29,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import transcript files and folders."""
-    with Project.open(args.project) as project:
-        project.use_coder(args.coder)
+    with open_as_role(args.project, coder=args.coder) as project:
         report = import_files(
             project,
             [Path(p) for p in args.files],

@@ -10,6 +10,7 @@ from workbench.errors import InvalidInputError
 from workbench.newproject import create_project
 from workbench.project import Project
 from workbench.qdpx import export_qdc, export_qdpx, import_qdpx
+from workbench.server.roles import open_as_role
 
 _EXPORT_KINDS = (".qdpx", ".qdc")
 
@@ -59,8 +60,7 @@ def _export(args: argparse.Namespace) -> int:
         raise InvalidInputError(
             f"{target.name}: write a project as FILE.qdpx or its codebook as FILE.qdc"
         )
-    with Project.open(args.project) as project:
-        project.use_coder(args.coder)
+    with open_as_role(args.project, coder=args.coder) as project:
         report = export_qdc(project, target) if kind == ".qdc" else export_qdpx(project, target)
     if args.json:
         emit_json(report.to_json())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from workbench.cli.output import add_command, emit_json, say
 from workbench.errors import InvalidInputError
-from workbench.project import Project
+from workbench.server.roles import open_as_role
 from workbench.team import CodeChoice, make_assignment, merge_files
 
 
@@ -29,8 +29,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
         raise InvalidInputError(
             "say which documents to assign: --documents NAME,... or --all-documents"
         )
-    with Project.open(args.project) as project:
-        project.use_coder(args.coder)
+    with open_as_role(args.project, coder=args.coder) as project:
         documents = None
         if not args.all_documents:
             known = {d.name for d in project.documents()}
@@ -51,8 +50,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     """Merge returned assignment files into the master (or preview it)."""
     choice = CodeChoice.parse(args.accept_codes)
-    with Project.open(args.project) as project:
-        project.use_coder(args.coder)
+    with open_as_role(args.project, coder=args.coder) as project:
         report = merge_files(project, [Path(f) for f in args.files], choice, dry_run=args.dry_run)
     if args.json:
         emit_json(report.to_json())
