@@ -19,6 +19,7 @@ from workbench.codings_csv import export_codings, import_codings
 from workbench.errors import WorkbenchError
 from workbench.newproject import create_project
 from workbench.project import Project
+from workbench.server.roles import adopt_role_coder
 
 
 class MainWindow(QMainWindow):
@@ -31,6 +32,7 @@ class MainWindow(QMainWindow):
         self.session: AppSession | None = None
         self.workspace: Workspace | None = None
         self.importer: ImportController | None = None
+        self._role_mapped = False
         self.start = StartScreen(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.start)
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         self._action("team", self.tr("&Merge returned files…"), self._merge_returned)
         self._menus["team"].addSeparator()
         self._action("team", self.tr("&Audit log…"), self._show_audit_log)
+        self._action("team", self.tr("Ser&ver…"), self._show_server)
         self._action("team", self.tr("&Backups…"), self._show_backups)
         self._action("analyse", self.tr("&Agreement…"), lambda: self._ws().agreement.present())
         self._action("analyse", self.tr("&Matrix…"), lambda: self._ws().matrix.present())
@@ -237,18 +240,26 @@ class MainWindow(QMainWindow):
 
     def _attach(self, project: Project) -> bool:
         location = project.location
-        identity = settings.identity(location)
-        if identity is None:
-            identity = self._ask_identity(project.coders(), settings.identity())
+        # On a team server the signed-in role says who codes; otherwise ask (once).
+        self._role_mapped = adopt_role_coder(project) is not None
+        if not self._role_mapped:
+            identity = settings.identity(location)
             if identity is None:
-                project.close()
-                return False
-        name, initials, colour = identity
-        project.use_coder(name, initials=initials or None, colour=colour or None)
-        settings.remember_identity(location, name, initials, colour)
+                identity = self._ask_identity(project.coders(), settings.identity())
+                if identity is None:
+                    project.close()
+                    return False
+            name, initials, colour = identity
+            project.use_coder(name, initials=initials or None, colour=colour or None)
+            settings.remember_identity(location, name, initials, colour)
         self.close_project()
         self.session = AppSession(project, self)
         self.session.failed.connect(lambda message: self._error(self.tr("Not done"), message))
+        self.session.poll_failed.connect(
+            lambda message: self.statusBar().showMessage(
+                self.tr("Changes by others cannot be read: {0}").format(message), 15000
+            )
+        )
         self.workspace = Workspace(self.session, self)
         self.stack.addWidget(self.workspace.transcript)
         self.stack.setCurrentWidget(self.workspace.transcript)
@@ -451,8 +462,22 @@ class MainWindow(QMainWindow):
         workspace.bottom.setCurrentWidget(workspace.search)
         workspace.search.focus_query()
 
+    def _show_server(self) -> None:
+        from ui.team.server import show_server_dialog
+
+        if self.session is not None:
+            show_server_dialog(self.session, self)
+
     def _switch_coder(self) -> None:
         if self.session is None:
+            return
+        if self._role_mapped:
+            self._error(
+                self.tr("Switch coder"),
+                self.tr(
+                    "On this server your sign-in decides who codes; sign in as the other coder."
+                ),
+            )
             return
         project = self.session.project
         identity = self._ask_identity(project.coders(), settings.identity(project.location))
