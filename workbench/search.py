@@ -52,6 +52,14 @@ class Term:
 
     def spans(self, regex: re.Pattern[str], folded: str) -> list[tuple[int, int]]:
         """Every ``(start, end)`` of the term in a folded text."""
+        if len(self.words) == 1:
+            # A one-word term is all word characters, so no match can begin inside a
+            # rejected one: scanning on after each match loses nothing.
+            return [
+                found.span()
+                for found in regex.finditer(folded)
+                if not _after_word_character(folded, found.start())
+            ]
         found_spans: list[tuple[int, int]] = []
         position = 0
         while (found := regex.search(folded, position)) is not None:
