@@ -39,10 +39,11 @@ ICNS_TYPES = (
 
 
 def _application() -> object:
+    """The running Qt application, else a new one (a QApplication, so widgets may follow)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
-    return QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    return QApplication.instance() or QApplication(sys.argv[:1])
 
 
 def _draw_rectangles(painter: object, svg: Path, size: int) -> None:

@@ -286,7 +286,7 @@ def test_the_committed_icons_are_whole() -> None:
     ElementTree.parse(ICONS / "coding-workbench.svg")
 
 
-def test_make_icons_writes_the_three_formats(tmp_path: Path) -> None:
+def test_make_icons_writes_the_three_formats(qapp: Any, tmp_path: Path) -> None:
     written = make_icons.make_icons(tmp_path)
     assert sorted(path.name for path in written) == [
         "coding-workbench.icns",
@@ -304,7 +304,9 @@ def test_make_icons_writes_the_three_formats(tmp_path: Path) -> None:
     ]
 
 
-def test_without_qtsvg_the_icon_is_drawn_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_qtsvg_the_icon_is_drawn_the_same(
+    qapp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtGui import QImage
 
     with_svg = QImage.fromData(make_icons.render(64))
