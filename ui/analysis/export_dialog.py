@@ -148,16 +148,17 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(720)
 
         name = project.setting("name") or Path(project.location).stem or "project"
+        stem = self.tr("{0} appendix").format(name)
         home = Path.home() / "Documents"
         folder = home if home.is_dir() else Path.home()
         self.docx_check, self.docx_path = self._target(
-            self.tr("Word appendix (.docx)"), folder / f"{name} appendix.docx", True
+            self.tr("Word appendix (.docx)"), folder / f"{stem}.docx", True
         )
         self.csv_check, self.csv_path = self._target(
-            self.tr("CSV files (a folder)"), folder / f"{name} appendix csv", True
+            self.tr("CSV files (a folder)"), folder / f"{stem} csv", True
         )
         self.xlsx_check, self.xlsx_path = self._target(
-            self.tr("Excel workbook (.xlsx)"), folder / f"{name} appendix.xlsx", False
+            self.tr("Excel workbook (.xlsx)"), folder / f"{stem}.xlsx", False
         )
 
         self.status = QLabel(self)
