@@ -65,7 +65,6 @@ LIBRARIES = (
     Library("xmlschema", "xmlschema", "MIT"),
     Library("elementpath", "elementpath", "MIT"),
     Library("defusedxml", "defusedxml", "PSF-2.0"),
-    Library("striprtf", "striprtf", "BSD-3-Clause"),
     Library("typing_extensions", "typing_extensions", "PSF-2.0"),
 )
 

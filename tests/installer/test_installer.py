@@ -197,6 +197,15 @@ def test_the_spec_leaves_out_what_the_workbench_does_not_use(
     assert {f"PySide6.{module}" for module in used} & excludes == set()
 
 
+def test_the_about_box_lists_the_libraries_bundled(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.about import LIBRARIES
+
+    bundled = set(run_spec(monkeypatch, "linux")["BUNDLED_DISTRIBUTIONS"])
+    shown = {library.distribution for library in LIBRARIES if library.distribution}
+    assert shown <= bundled
+    assert bundled - shown == {"psycopg-binary"}  # shown as "libpq (in psycopg)"
+
+
 def test_on_linux_one_program_does_both(monkeypatch: pytest.MonkeyPatch) -> None:
     spec = run_spec(monkeypatch, "linux")
     programs = _steps(spec, "EXE")
