@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workbench.agreement.character import AGGREGATES
-from workbench.agreement.project import UNITS, compute_agreement
-from workbench.agreement.result import AgreementResult, CodeAgreement, GroupAgreement
-from workbench.agreement.selection import resolve_codes
 from workbench.cli.output import add_command, emit_json
 from workbench.errors import NotFoundError
 from workbench.project import Project
+
+if TYPE_CHECKING:
+    from workbench.agreement.result import AgreementResult, CodeAgreement, GroupAgreement
+
+#: The units and aggregates offered (the agreement package's ``UNITS`` and
+#: ``AGGREGATES``; spelled out here so that the command line starts without loading
+#: the statistics — a test checks that they agree).
+UNITS = ("character", "segment", "document", "unitized")
+AGGREGATES = ("pooled", "mean", "weighted")
 
 NAME_WIDTH = 40
 
@@ -28,6 +33,8 @@ def code_references(project: Project, arguments: Sequence[str] | None) -> list[s
     references: list[str] = []
     for argument in arguments:
         try:
+            from workbench.agreement.selection import resolve_codes
+
             resolve_codes(project, [argument])
             references.append(argument)
         except NotFoundError:
@@ -149,6 +156,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     """Compute agreement between coders."""
     coders = [name.strip() for name in args.coders.split(",") if name.strip()]
     with Project.open(args.project) as project:
+        from workbench.agreement.project import compute_agreement
+
         result = compute_agreement(
             project,
             coders,

@@ -9,7 +9,6 @@ from workbench.cli.output import add_command, emit_json, say
 from workbench.errors import InvalidInputError
 from workbench.newproject import create_project
 from workbench.project import Project
-from workbench.qdpx import export_qdc, export_qdpx, import_qdpx
 from workbench.server.roles import open_as_role
 
 _EXPORT_KINDS = (".qdpx", ".qdc")
@@ -38,6 +37,8 @@ def _import(args: argparse.Namespace) -> int:
     try:
         with project:
             project.use_coder(args.coder)
+            from workbench.qdpx import import_qdpx
+
             report = import_qdpx(project, source)
     except BaseException:
         if new_file is not None:
@@ -61,6 +62,8 @@ def _export(args: argparse.Namespace) -> int:
             f"{target.name}: write a project as FILE.qdpx or its codebook as FILE.qdc"
         )
     with open_as_role(args.project, coder=args.coder) as project:
+        from workbench.qdpx import export_qdc, export_qdpx
+
         report = export_qdc(project, target) if kind == ".qdc" else export_qdpx(project, target)
     if args.json:
         emit_json(report.to_json())

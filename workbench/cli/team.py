@@ -8,7 +8,6 @@ from pathlib import Path
 from workbench.cli.output import add_command, emit_json, say
 from workbench.errors import InvalidInputError
 from workbench.server.roles import open_as_role
-from workbench.team import CodeChoice, make_assignment, merge_files
 
 
 def _document_names(values: list[str], known: set[str]) -> list[str]:
@@ -34,6 +33,8 @@ def cmd_assign(args: argparse.Namespace) -> int:
         if not args.all_documents:
             known = {d.name for d in project.documents()}
             documents = _document_names(args.documents, known)
+        from workbench.team import make_assignment
+
         report = make_assignment(project, args.assignee, documents, Path(args.out))
     if args.json:
         emit_json(report.to_json())
@@ -49,6 +50,8 @@ def cmd_assign(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     """Merge returned assignment files into the master (or preview it)."""
+    from workbench.team import CodeChoice, merge_files
+
     choice = CodeChoice.parse(args.accept_codes)
     with open_as_role(args.project, coder=args.coder) as project:
         report = merge_files(project, [Path(f) for f in args.files], choice, dry_run=args.dry_run)

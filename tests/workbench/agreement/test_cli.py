@@ -141,3 +141,12 @@ def test_unknown_coder_exits_1_naming_the_project_coders(
     assert out == ""
     assert "Nadie" in err and "Ana Ruiz (AR), Ben Carter (BC)" in err
     assert "Traceback" not in err
+
+
+def test_the_command_line_offers_every_unit_and_aggregate() -> None:
+    from workbench.agreement.character import AGGREGATES
+    from workbench.agreement.project import UNITS
+    from workbench.cli import agreement as cli
+
+    assert tuple(cli.UNITS) == tuple(UNITS)
+    assert tuple(cli.AGGREGATES) == tuple(AGGREGATES)
