@@ -209,6 +209,14 @@
         <translation>Exportar el informe de acuerdo</translation>
     </message>
     <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Documentos de Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>Guardado en {0}</translation>
+    </message>
+    <message>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
@@ -1250,6 +1258,14 @@ Agregue un código con el botón +, o importe un libro de códigos: Archivo &gt;
     <message>
         <source>Save the per-code table as CSV, with the methods in a text file beside it</source>
         <translation>Guardar la tabla por código como CSV, con la metodología en un archivo de texto al lado</translation>
+    </message>
+    <message>
+        <source>Export Word…</source>
+        <translation>Exportar a Word…</translation>
+    </message>
+    <message>
+        <source>Save the methods sentence and the per-code table as a Word document</source>
+        <translation>Guardar la frase de métodos y la tabla por código en un documento de Word</translation>
     </message>
     <message>
         <source>Choose two or more coders and a unit, then press Compute to see how far they agree, code by code.</source>

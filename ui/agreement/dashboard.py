@@ -44,6 +44,7 @@ class DashboardPage(QWidget):
     code_chosen = Signal(int, int)
     #: The user asked to export the report.
     export_requested = Signal()
+    export_word_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,10 +113,16 @@ class DashboardPage(QWidget):
             self.tr("Save the per-code table as CSV, with the methods in a text file beside it")
         )
         self.export_button.clicked.connect(self.export_requested.emit)
+        self.export_word_button = QPushButton(self.tr("Export Word…"), self)
+        self.export_word_button.setToolTip(
+            self.tr("Save the methods sentence and the per-code table as a Word document")
+        )
+        self.export_word_button.clicked.connect(self.export_word_requested.emit)
         footer = QHBoxLayout()
         footer.addWidget(self.method, 1)
         footer.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         footer.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        footer.addWidget(self.export_word_button, 0, Qt.AlignmentFlag.AlignTop)
 
         content = QWidget(self)
         content_layout = QVBoxLayout(content)

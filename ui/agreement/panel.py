@@ -115,6 +115,7 @@ class AgreementPanel(QWidget):
         self.unit.currentIndexChanged.connect(self._unit_changed)
         self.dashboard.code_chosen.connect(self.review_code)
         self.dashboard.export_requested.connect(self._export)
+        self.dashboard.export_word_requested.connect(self.export_word)
         self.review.jump_requested.connect(self.jump_requested)
         session.bus.changed.connect(self._bus)
         self.fill_coders()
@@ -277,6 +278,28 @@ class AgreementPanel(QWidget):
         self.dashboard.select_code(code_id)
         self.review.show_code(code_id, None if document_id < 0 else document_id)
         self.compare_requested.emit([code_id])
+
+    def export_word(self, path: Path | None = None) -> Path | None:
+        """Write the agreement report (methods sentence and table) to a Word file."""
+        from workbench.export.agreement_report import write_agreement_report
+
+        if self.report is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export the agreement report"),
+                str(Path.home() / "agreement.docx"),
+                self.tr("Word documents (*.docx)"),
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        from ui.app import interface_language
+
+        write_agreement_report(self.report.result, path, language=interface_language())
+        self.dashboard.method.setToolTip(self.tr("Saved to {0}").format(path.name))
+        return path
 
     def _export(self) -> None:
         if self.report is None:

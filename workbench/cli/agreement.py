@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.cli.output import add_command, emit_json
@@ -167,6 +169,11 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             min_overlap=args.min_overlap,
             aggregate=args.aggregate,
         )
+    if args.docx:
+        from workbench.export.agreement_report import write_agreement_report
+
+        rows = write_agreement_report(result, Path(args.docx), language=args.language)
+        print(f"agreement report ({rows} codes) written to {args.docx}", file=sys.stderr)
     if args.json:
         emit_json(result.to_json())
     else:
@@ -213,3 +220,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="character unit: pooled table, mean, or size-weighted mean over documents",
     )
     agreement.add_argument("--json", action="store_true")
+    agreement.add_argument(
+        "--docx", metavar="FILE", help="also write the report (methods sentence and table) to Word"
+    )
+    agreement.add_argument(
+        "--language", choices=("en", "es"), default="en", help="of the Word report's headings"
+    )

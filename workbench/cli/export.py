@@ -61,8 +61,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         if changed:
             project.use_coder(args.coder)
             remember(project, options)
+        agreement = None
+        if args.agreement:
+            from workbench.agreement.project import compute_agreement
+
+            coders = [name.strip() for name in args.agreement.split(",") if name.strip()]
+            agreement = compute_agreement(project, coders)
         if args.docx:
-            report = write_appendix(project, Path(args.docx), contents=contents)
+            report = write_appendix(
+                project, Path(args.docx), contents=contents, agreement=agreement
+            )
             result["docx"] = {
                 "path": str(report.path),
                 "tables": report.tables,
@@ -145,3 +153,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="add every segment to the workbook (slow for large projects; CSV has them too)",
     )
     export.add_argument("--json", action="store_true", help="print what was written as JSON")
+    export.add_argument(
+        "--agreement",
+        metavar="NAME,NAME",
+        help="add the character-level agreement of these coders to the Word appendix",
+    )

@@ -9,6 +9,11 @@ images and hands them over, and they are placed after the matrices as captioned 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workbench.agreement.result import AgreementResult
+
 import io
 import struct
 from collections.abc import Sequence
@@ -26,6 +31,7 @@ from workbench.analysis.labels import MEASURES, Text
 from workbench.analysis.result import Matrix
 from workbench.errors import InvalidInputError
 from workbench.export import labels
+from workbench.export.agreement_report import add_agreement_section
 from workbench.export.contents import Contents, gather, key_attributes
 from workbench.export.docx_tables import add_caption, add_table, add_toc, set_orientation
 from workbench.export.options import ExportOptions
@@ -179,6 +185,7 @@ def write_appendix(
     *,
     contents: Contents | None = None,
     images: Sequence[tuple[str, bytes]] = (),
+    agreement: AgreementResult | None = None,
 ) -> AppendixReport:
     """Write the Word appendix.
 
@@ -189,6 +196,8 @@ def write_appendix(
         contents: contents computed already (by :func:`~workbench.export.contents.gather`).
         images: charts as ``(caption, PNG bytes)``, written after the matrices as figures
             with a caption "Figure N." under each (the GUI renders them; the core draws none).
+        agreement: an agreement result, written as an "Inter-coder agreement" section
+            (its methods sentence and per-code table) after the figures.
 
     Returns:
         The counts of tables, figures, quotes and landscape sections written.
@@ -210,6 +219,11 @@ def write_appendix(
     _codebook(writer)
     _matrices(writer)
     _figures(writer, images)
+    if agreement is not None:
+        set_orientation(document, False)
+        writer.flush()
+        report.tables += 1
+        add_agreement_section(document, agreement, writer.language, report.tables)
     _outcomes(writer)
     _quotes(writer)
     writer.flush()

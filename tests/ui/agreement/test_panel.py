@@ -208,6 +208,23 @@ def test_export_writes_the_table_and_the_methods(
     assert "Coders: Ana Ruiz (AR), Ben Carter (BC)" in methods
 
 
+def test_export_word_writes_the_methods_and_the_table(
+    qtbot: QtBot, demo_panel: AgreementPanel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import docx
+
+    target = tmp_path / "agreement.docx"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "Word (*.docx)")
+    )
+    qtbot.mouseClick(demo_panel.dashboard.export_word_button, Qt.MouseButton.LeftButton)
+    report = demo_panel.report
+    assert report is not None
+    document = docx.Document(str(target))
+    assert report.result.method in [p.text for p in document.paragraphs]
+    assert len(document.tables[0].rows) == len(report.result.codes) + 1
+
+
 # -- reviewing and adjudicating ---------------------------------------------------------------
 
 
