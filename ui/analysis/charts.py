@@ -14,6 +14,7 @@ exporter, falling back to grabbing the widget.
 from __future__ import annotations
 
 import math
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,7 +134,7 @@ def _style(plot: pg.PlotItem, ticks: int = 4) -> None:
 
 
 @dataclass(frozen=True)
-class Drawing:
+class Drawing(ABC):
     """A chart's data; draws itself on a plot."""
 
     caption: Text
@@ -142,8 +143,9 @@ class Drawing:
         """A good height for files, at :data:`REPORT_WIDTH`."""
         return 480
 
+    @abstractmethod
     def draw(self, plot: pg.PlotItem, language: str, *, title: bool = True) -> None:
-        raise NotImplementedError
+        """Draw the chart on ``plot`` (with its title unless ``title`` is False)."""
 
 
 @dataclass(frozen=True)
