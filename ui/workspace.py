@@ -79,7 +79,12 @@ class Workspace(QObject):
         self.window.addDockWidget(area, dock)
         return dock
 
+    def _last_agreement(self) -> object | None:
+        report = self.agreement.report
+        return report.result if report is not None else None
+
     def _wire(self) -> None:
+        self.matrix.agreement_source = self._last_agreement
         self.documents.document_chosen.connect(self.show_document)
         self.codebook.codes_selected.connect(self._codes_selected)
         self.codebook.code_clicked.connect(self._code_clicked)

@@ -1474,6 +1474,10 @@ Arrastre archivos aquí o use Archivo &gt; Importar transcripciones.</translatio
         <translation>Incluir las gráficas de la vista de matriz como figuras</translation>
     </message>
     <message>
+        <source>Include the agreement table computed in the Agreement tab</source>
+        <translation>Incluir la tabla de acuerdo calculada en la pestaña Acuerdo</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
@@ -2021,7 +2025,7 @@ Arrastre archivos aquí o use Archivo &gt; Importar transcripciones.</translatio
     <name>MatrixPanel</name>
     <message>
         <source>Overlapping passages</source>
-        <extracomment>Changes after which the corpus is read again. The segments behind a double-clicked cell, with a title such as &quot;1a × SC2&quot;. A new matrix is shown (or the view was cleared after an error). The corpus was read again (the choices were refilled). Projects with fewer segments than this get their matrices on the GUI thread.</extracomment>
+        <extracomment>Changes after which the corpus is read again. The segments behind a double-clicked cell, with a title such as &quot;1a × SC2&quot;. A new matrix is shown (or the view was cleared after an error). The corpus was read again (the choices were refilled). Projects with fewer segments than this get their matrices on the GUI thread. Gives the agreement result last computed (set by the workspace), for the appendix.</extracomment>
         <translation>Fragmentos superpuestos</translation>
     </message>
     <message>

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -76,6 +77,7 @@ def run_export(
     images: Sequence[tuple[str, bytes]],
     steps: Sequence[str],
     progress: ProgressCallback,
+    agreement: Any = None,
 ) -> ExportOutcome:
     """Compute the contents once and write each file asked for (on a worker thread).
 
@@ -84,6 +86,7 @@ def run_export(
         options: what the appendix holds.
         targets: where the files go.
         images: the charts for the Word appendix.
+        agreement: an agreement result to add to the Word appendix, or None.
         steps: the names of the steps shown with the progress: reading, Word, CSV, Excel.
         progress: reports each step; returns False when the user cancelled.
     """
@@ -108,7 +111,9 @@ def run_export(
             outcome.cancelled = True
             return outcome
         if step == 1:
-            outcome.docx = write_appendix(project, path, contents=contents, images=images)
+            outcome.docx = write_appendix(
+                project, path, contents=contents, images=images, agreement=agreement
+            )
         elif step == 2:
             outcome.csv = write_csv_folder(project, path, contents=contents)
             outcome.csv_folder = path
@@ -133,10 +138,12 @@ class ExportDialog(QDialog):
         *,
         charts: ChartSource | None = None,
         suggested: Sequence[str] = (),
+        agreement: Any = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.charts = charts
+        self.agreement = agreement
         self.outcome: ExportOutcome | None = None
         self._worker: Worker | None = None
         project = session.project
@@ -188,6 +195,11 @@ class ExportDialog(QDialog):
         )
         self.include_charts.setChecked(charts is not None)
         self.include_charts.setEnabled(charts is not None)
+        self.include_agreement = QCheckBox(
+            self.tr("Include the agreement table computed in the Agreement tab"), self
+        )
+        self.include_agreement.setChecked(agreement is not None)
+        self.include_agreement.setEnabled(agreement is not None)
 
         self.progress = QProgressBar(self)
         self.progress.hide()
@@ -243,6 +255,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Coder:"), self.coder)
         form.addRow("", self.include_charts)
+        form.addRow("", self.include_agreement)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
@@ -364,9 +377,10 @@ class ExportDialog(QDialog):
             self.tr("Done"),
         )
         session = self.session
+        agreement = self.agreement if self.include_agreement.isChecked() else None
 
         def job(progress: ProgressCallback) -> ExportOutcome:
-            return run_export(session, options, targets, images, steps, progress)
+            return run_export(session, options, targets, images, steps, progress, agreement)
 
         _thread, worker = start_job(job)
         self._worker = worker

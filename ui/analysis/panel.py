@@ -83,6 +83,8 @@ class MatrixPanel(QWidget):
         self._loading = False
         self._generation = 0
         self._charts: Any = None
+        #: Gives the agreement result last computed (set by the workspace), for the appendix.
+        self.agreement_source: Callable[[], Any] | None = None
         self._export: Any = None
         self.language = self._project_language()
 
@@ -626,8 +628,13 @@ class MatrixPanel(QWidget):
         images: Callable[[str], list[tuple[str, bytes]]] = self.chart_images
         if self._export is not None:
             self._export.close()
+        agreement = self.agreement_source() if self.agreement_source is not None else None
         self._export = ExportDialog(
-            self.session, self.window(), charts=images, suggested=self.suggested_specs()
+            self.session,
+            self.window(),
+            charts=images,
+            suggested=self.suggested_specs(),
+            agreement=agreement,
         )
         self._export.show()
 

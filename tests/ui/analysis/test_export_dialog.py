@@ -162,3 +162,25 @@ def test_a_cancelled_export_stops_between_files(session: AppSession, tmp_path: P
     assert seen == ["read", "word", "csv"]
     assert (tmp_path / "a.docx").is_file()
     assert not (tmp_path / "csv").exists() and not (tmp_path / "a.xlsx").exists()
+
+
+def test_the_dialog_adds_the_agreement_computed_in_the_agreement_tab(
+    panel: MatrixPanel, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from workbench.agreement.project import compute_agreement
+
+    result = compute_agreement(panel.session.project, ["Ana Ruiz", "Ben Carter"])
+    panel.agreement_source = lambda: result
+    panel.export_appendix()
+    dialog = panel._export
+    assert isinstance(dialog, ExportDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.include_agreement.isChecked()
+    dialog.docx_path.setText(str(tmp_path / "anexo.docx"))
+    dialog.csv_check.setChecked(False)
+    dialog.xlsx_check.setChecked(False)
+    dialog.include_charts.setChecked(False)
+    with qtbot.waitSignal(dialog.exported, timeout=60_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    document = docx.Document(str(tmp_path / "anexo.docx"))
+    assert result.method in [p.text for p in document.paragraphs]
