@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,17 +32,9 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QShowEvent
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -51,15 +42,12 @@ from ui.analysis.query import (
     ATTRIBUTE,
     MatrixRequest,
     MatrixTable,
-    attribute_reference,
-    group_reference,
     table_of,
 )
 from workbench.analysis.corpus import Corpus
-from workbench.analysis.filters import Filters, code_label, group_codes, resolve_group
+from workbench.analysis.filters import Filters, code_label
 from workbench.analysis.labels import MEASURES, Text, same
 from workbench.analysis.matrices import code_by_attribute, code_by_coder
-from workbench.errors import WorkbenchError
 
 #: The size charts are drawn at for files and the appendix (logical pixels).
 REPORT_WIDTH = 820
@@ -88,7 +76,7 @@ def _font(points: float, bold: bool = False) -> QFont:
     return font
 
 
-def _short(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -103,7 +91,7 @@ def _wrap(text: str, width: int, lines: int = 2) -> str:
             current = f"{current} {word}".strip()
     rows.append(current)
     if len(rows) > lines:
-        rows = [*rows[: lines - 1], _short(" ".join(rows[lines - 1 :]), width)]
+        rows = [*rows[: lines - 1], shorten(" ".join(rows[lines - 1 :]), width)]
     return "\n".join(rows)
 
 
@@ -184,7 +172,7 @@ class BarDrawing(Drawing):
             label.setPos(value + largest * 0.01, row)
             plot.addItem(label)
         left = plot.getAxis("left")
-        left.setTicks([[(row, _short(text, 46)) for row, text in enumerate(self.labels)], []])
+        left.setTicks([[(row, shorten(text, 46)) for row, text in enumerate(self.labels)], []])
         bottom = plot.getAxis("bottom")
         bottom.setLabel(self.axis.get(language), color=INK)
         step = _step(largest, self.share)
@@ -240,14 +228,14 @@ class HeatmapDrawing(Drawing):
         chars = max(5, int(room * (2 if stagger else 1) / 7))
         titles = []
         for column, heading in enumerate(self.columns):
-            text = _short(heading, chars) if stagger else _wrap(heading, chars)
+            text = shorten(heading, chars) if stagger else _wrap(heading, chars)
             titles.append((column + 0.5, "\n" + text if stagger and column % 2 else text))
         bottom = plot.getAxis("bottom")
         bottom.setTicks([titles, []])
         lines = max((t.count("\n") + 1 for _, t in titles), default=1)
         bottom.setHeight(17 * lines + 14)
         plot.getAxis("left").setTicks(
-            [[(r + 0.5, _short(t, 32)) for r, t in enumerate(self.rows)], []]
+            [[(r + 0.5, shorten(t, 32)) for r, t in enumerate(self.rows)], []]
         )
         plot.invertY(True)
         plot.setXRange(0, max(width, 1), padding=0)
@@ -425,289 +413,3 @@ def by_attribute(
         axis=Text(word.en.capitalize(), word.es.capitalize()),
         share=measure == "share",
     )
-
-
-# -- on screen -------------------------------------------------------------------------------
-
-
-class ChartView(QWidget):
-    """One chart on screen, with buttons to save it as PNG or SVG."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.drawing: Drawing | None = None
-        self.language = "en"
-        self.plot = pg.PlotWidget(self, background="w")
-        self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.hide()
-        self.png_button = QPushButton(self.tr("Save PNG…"), self)
-        self.svg_button = QPushButton(self.tr("Save SVG…"), self)
-        self.png_button.clicked.connect(lambda: self._ask("png"))
-        self.svg_button.clicked.connect(lambda: self._ask("svg"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.message, 1)
-        buttons.addStretch(0)
-        buttons.addWidget(self.png_button)
-        buttons.addWidget(self.svg_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot, 1)
-        layout.addLayout(buttons)
-        self._enable()
-
-    def set_drawing(self, drawing: Drawing | None, language: str) -> None:
-        """Show another chart (None clears it)."""
-        self.drawing, self.language = drawing, language
-        self.message.hide()
-        if drawing is None:
-            self.plot.getPlotItem().clear()
-        else:
-            drawing.draw(self.plot.getPlotItem(), language)
-        self._enable()
-
-    def set_error(self, message: str) -> None:
-        """Show why there is no chart."""
-        self.set_drawing(None, self.language)
-        self.message.setText(message)
-        self.message.show()
-
-    def _enable(self) -> None:
-        for button in (self.png_button, self.svg_button):
-            button.setEnabled(self.drawing is not None)
-
-    def save(self, path: Path) -> Path:
-        """Save the chart (PNG or SVG by the suffix) at the report size."""
-        if self.drawing is None:
-            raise ValueError("there is no chart to save")
-        return save_chart(self.drawing, path, self.language)
-
-    def _ask(self, kind: str) -> None:
-        if self.drawing is None:
-            return
-        name = "".join(c if c.isalnum() else "-" for c in self.drawing.caption.get(self.language))
-        suggested = str(Path.home() / f"{name.strip('-')[:60]}.{kind}")
-        pattern = self.tr("PNG image (*.png)") if kind == "png" else self.tr("SVG image (*.svg)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the chart"), suggested, pattern)
-        if path:
-            self.save(Path(path))
-
-
-class ChartsDialog(QDialog):
-    """Three charts of the matrix view's choices: code frequencies, its heatmap, by attribute."""
-
-    def __init__(self, panel: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from ui.analysis.panel import MatrixPanel
-
-        assert isinstance(panel, MatrixPanel)
-        self.panel = panel
-        self.setWindowTitle(self.tr("Charts"))
-        self.resize(1300, 700)
-        self.tabs = QTabWidget(self)
-
-        self.group = QComboBox(self)
-        self.frequency_measure = QComboBox(self)
-        self.frequencies = ChartView(self)
-        self.heatmap = ChartView(self)
-        self.heatmap_note = QLabel(self)
-        self.attribute = QComboBox(self)
-        self.code = QComboBox(self)
-        self.attribute_measure = QComboBox(self)
-        self.by_attribute = ChartView(self)
-        for combo in (self.group, self.attribute, self.code):
-            # Filled when first shown: grow with the names then.
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        for combo in (self.frequency_measure, self.attribute_measure):
-            combo.addItem(self.tr("Segments"), "segments")
-            combo.addItem(self.tr("Documents"), "documents")
-        self.attribute_measure.addItem(self.tr("Share of documents"), "share")
-        self.attribute_measure.setCurrentIndex(1)
-
-        self.tabs.addTab(
-            self._page(
-                [(self.tr("Codes of:"), self.group), (self.tr("Count:"), self.frequency_measure)],
-                self.frequencies,
-            ),
-            self.tr("Code frequencies"),
-        )
-        self.tabs.addTab(self._page([("", self.heatmap_note)], self.heatmap), self.tr("Heatmap"))
-        self.tabs.addTab(
-            self._page(
-                [
-                    (self.tr("Attribute:"), self.attribute),
-                    (self.tr("Codes:"), self.code),
-                    (self.tr("Count:"), self.attribute_measure),
-                ],
-                self.by_attribute,
-            ),
-            self.tr("By attribute"),
-        )
-        close = QPushButton(self.tr("Close"), self)
-        close.clicked.connect(self.close)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addLayout(bottom)
-
-        self.group.currentIndexChanged.connect(self._draw_frequencies)
-        self.frequency_measure.currentIndexChanged.connect(self._draw_frequencies)
-        self.attribute.currentIndexChanged.connect(self._draw_by_attribute)
-        self.code.currentIndexChanged.connect(self._draw_by_attribute)
-        self.attribute_measure.currentIndexChanged.connect(self._draw_by_attribute)
-        # Drawn when shown (or asked for pictures), not while hidden behind the window.
-        self._dirty = True
-        panel.corpus_loaded.connect(self._source_changed)
-        panel.table_changed.connect(self._source_changed)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._dirty:
-            self.redraw()
-
-    def _source_changed(self) -> None:
-        if self.isVisible():
-            self.redraw()
-        else:
-            self._dirty = True
-
-    def redraw(self) -> None:
-        """Draw the three charts again from the matrix view's project and choices."""
-        self._dirty = False
-        self._fill()
-        self._draw_heatmap()
-
-    def _page(self, controls: Sequence[tuple[str, QWidget]], chart: ChartView) -> QWidget:
-        page = QWidget(self)
-        row = QHBoxLayout()
-        for text, widget in controls:
-            if text:
-                row.addWidget(QLabel(text, page))
-            row.addWidget(widget)
-        row.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.addLayout(row)
-        layout.addWidget(chart, 1)
-        return page
-
-    # -- choices -----------------------------------------------------------------------
-
-    def _fill(self) -> None:
-        corpus = self.panel.corpus
-        if corpus is None:
-            return
-        for combo in (self.group, self.attribute):
-            combo.blockSignals(True)
-        group, attribute = self.group.currentData(), self.attribute.currentData()
-        self.group.clear()
-        for found in corpus.groups:
-            self.group.addItem(found.name, group_reference(found))
-        self.group.addItem(self.tr("All codes"), "")
-        self.attribute.clear()
-        for item in corpus.attributes:
-            self.attribute.addItem(item.name, attribute_reference(corpus, item.id))
-        for combo, kept, default in (
-            (self.group, group, self.panel.rows.currentData()),
-            (self.attribute, attribute, "ilab_project"),
-        ):
-            index = combo.findData(kept) if kept is not None else -1
-            combo.setCurrentIndex(max(index if index >= 0 else combo.findData(default), 0))
-            combo.blockSignals(False)
-        self._fill_codes()
-        self._draw_frequencies()
-        self._draw_by_attribute()
-
-    def _fill_codes(self) -> None:
-        corpus = self.panel.corpus
-        self.code.blockSignals(True)
-        kept = self.code.currentData()
-        self.code.clear()
-        rows = self.panel.rows.currentData() or ""
-        self.code.addItem(self.tr("Any code of the matrix rows"), -1)
-        if corpus is not None and rows:
-            try:
-                group, _name = resolve_group(corpus, rows)
-            except WorkbenchError:
-                group = None
-            if group is not None:
-                for code in group_codes(corpus, group):
-                    self.code.addItem(_short(code_label(code), 60), code.id)
-        self.code.setCurrentIndex(max(self.code.findData(kept), 0))
-        self.code.blockSignals(False)
-
-    def _filters(self) -> Filters:
-        request = self.panel.request()
-        return request.filters() if request is not None else Filters()
-
-    # -- drawing -----------------------------------------------------------------------
-
-    def _draw_frequencies(self) -> None:
-        corpus = self.panel.corpus
-        if corpus is None or self.group.count() == 0:
-            return
-        try:
-            drawing = frequencies(
-                corpus,
-                self.group.currentData() or None,
-                self._filters(),
-                str(self.frequency_measure.currentData()),
-                self.panel.language,
-            )
-        except WorkbenchError as error:
-            self.frequencies.set_error(str(error))
-        else:
-            self.frequencies.set_drawing(drawing, self.panel.language)
-
-    def _draw_heatmap(self) -> None:
-        table = self.panel.model.table
-        if table is None:
-            self.heatmap.set_drawing(None, self.panel.language)
-            self.heatmap_note.setText(self.tr("Choose a matrix in the Matrix tab."))
-            return
-        self.heatmap.set_drawing(heatmap(table), self.panel.language)
-        self.heatmap_note.setText(
-            self.tr("The matrix of the Matrix tab: {0}").format(table.caption)
-        )
-
-    def _draw_by_attribute(self) -> None:
-        corpus = self.panel.corpus
-        if corpus is None or self.attribute.count() == 0:
-            return
-        code = self.code.currentData()
-        try:
-            drawing = by_attribute(
-                corpus,
-                str(self.attribute.currentData()),
-                self.panel.rows.currentData() or None,
-                None if code is None or code < 0 else int(code),
-                self._filters(),
-                str(self.attribute_measure.currentData()),
-                self.panel.language,
-            )
-        except WorkbenchError as error:
-            self.by_attribute.set_error(str(error))
-        else:
-            self.by_attribute.set_drawing(drawing, self.panel.language)
-
-    # -- for the appendix --------------------------------------------------------------
-
-    def views(self) -> list[ChartView]:
-        """The three charts, in order."""
-        return [self.frequencies, self.heatmap, self.by_attribute]
-
-    def images(self, language: str) -> list[tuple[str, bytes]]:
-        """Each chart drawn as ``(caption, PNG bytes)`` in ``language``, without a title."""
-        if self._dirty:
-            self.redraw()
-        found = []
-        for view in self.views():
-            if view.drawing is not None:
-                found.append(
-                    (
-                        view.drawing.caption.get(language),
-                        chart_png(view.drawing, language, title=False),
-                    )
-                )
-        return found

@@ -601,7 +601,7 @@ class MatrixPanel(QWidget):
     def charts(self) -> Any:
         """The charts window (made on first use, hidden until shown)."""
         if self._charts is None:
-            from ui.analysis.charts import ChartsDialog
+            from ui.analysis.charts_dialog import ChartsDialog
 
             self._charts = ChartsDialog(self, self.window())
         return self._charts

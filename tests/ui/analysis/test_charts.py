@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from ui.analysis.charts import REPORT_WIDTH, SCALE, BarDrawing, ChartsDialog, HeatmapDrawing
+from ui.analysis.charts import REPORT_WIDTH, SCALE, BarDrawing, HeatmapDrawing
+from ui.analysis.charts_dialog import ChartsDialog
 from ui.analysis.panel import MatrixPanel
 from workbench.analysis.filters import Filters
 from workbench.analysis.matrices import code_by_attribute

@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
-from ui.analysis.charts import ChartsDialog
+from ui.analysis.charts_dialog import ChartsDialog
 from ui.analysis.export_dialog import ExportDialog
 from ui.analysis.model import ValueRole
 from ui.main_window import MainWindow
