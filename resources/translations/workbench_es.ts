@@ -616,7 +616,7 @@ Los cambios hechos desde entonces se reemplazarán; antes, el proyecto tal como 
     <name>ChartView</name>
     <message>
         <source>Save PNG…</source>
-        <extracomment>The size charts are drawn at for files and the appendix (logical pixels). Files and appendix images are rendered at this many pixels per logical pixel. The colour of bars that are not one code. The heatmap runs from white to this colour. A bar chart of one code by the values of an attribute. A bar chart of the documents with any code of a group, by the values of an attribute. Zeros are drawn lighter, so that the cells with something stand out.</extracomment>
+        <extracomment>The size charts are drawn at for files and the appendix (logical pixels).</extracomment>
         <translation>Guardar PNG…</translation>
     </message>
     <message>
